@@ -1,0 +1,34 @@
+"""roleclf: tell product-management work from project-management work.
+
+Examples
+--------
+>>> import roleclf
+>>> roleclf.classify("manage sprint timelines")
+'project'
+"""
+
+from ._version import __version__
+from .api import classify, classify_many, explain, predict_proba
+from .dataset import LABELS, load_dataset
+from .errors import DataError, ModelFileError, RoleclfError
+from .evaluation import EvaluationReport, cross_validate, evaluate
+from .explanation import Explanation
+from .model import RoleClassifier
+
+__all__ = [
+    "LABELS",
+    "DataError",
+    "EvaluationReport",
+    "Explanation",
+    "ModelFileError",
+    "RoleClassifier",
+    "RoleclfError",
+    "__version__",
+    "classify",
+    "classify_many",
+    "cross_validate",
+    "evaluate",
+    "explain",
+    "load_dataset",
+    "predict_proba",
+]

@@ -1,0 +1,126 @@
+"""The ``roleclf`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .api import explain, predict_proba
+from .dataset import LABELS, dataset_path, read_labeled_csv
+from .default import default_model
+from .errors import RoleclfError
+from .evaluation import cross_validate, evaluate
+from .model import RoleClassifier
+
+
+def _model(args: argparse.Namespace) -> RoleClassifier:
+    return RoleClassifier.load(args.model) if args.model else default_model()
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    texts = args.text or [line.rstrip("\r\n") for line in sys.stdin]
+    proba = predict_proba(texts, model=_model(args))
+    labels = proba.columns[proba.to_numpy().argmax(axis=1)]
+    for text, label, (_, row) in zip(texts, labels, proba.iterrows(), strict=True):
+        if args.json:
+            record: dict[str, object] = {"text": text, "label": label}
+            if args.proba:
+                record["probabilities"] = {k: round(float(v), 4) for k, v in row.items()}
+            print(json.dumps(record, ensure_ascii=False))
+        elif args.proba:
+            print(label + "\t" + "\t".join(f"{k}={v:.3f}" for k, v in row.items()))
+        else:
+            print(label)
+    return 0
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    print(explain(args.text, top=args.top, model=_model(args)))
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    frame = read_labeled_csv(args.data)
+    if args.folds:
+        report = cross_validate(frame["text"], frame["label"], folds=args.folds)
+        print(f"{report.method}: macro-F1 {report.macro_f1:.3f}, accuracy {report.accuracy:.3f}")
+    model = RoleClassifier().fit(frame["text"], frame["label"])
+    model.save(args.output)
+    print(
+        f"trained on {len(frame)} statements, labels {', '.join(model.classes_)}; "
+        f"saved to {args.output}"
+    )
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    data = args.data or dataset_path()
+    frame = read_labeled_csv(data, labels=None if args.data else LABELS)
+    if args.model:
+        report = evaluate(_model(args), frame["text"], frame["label"])
+    else:
+        report = cross_validate(frame["text"], frame["label"], folds=args.folds)
+    print(f"data: {data}")
+    print(report)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``roleclf`` command."""
+    parser = argparse.ArgumentParser(
+        prog="roleclf", description="Tell product-management work from project-management work."
+    )
+    parser.add_argument("--version", action="version", version=f"roleclf {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    model = argparse.ArgumentParser(add_help=False)
+    model.add_argument("--model", metavar="MODEL", help="a saved model instead of the default")
+
+    p = sub.add_parser("classify", parents=[model], help="label statements")
+    p.add_argument(
+        "text", nargs="*", metavar="TEXT", help="statements; if none, stdin, one per line"
+    )
+    p.add_argument("--proba", action="store_true", help="add the probability of each label")
+    p.add_argument("--json", action="store_true", help="print JSON lines")
+    p.set_defaults(run=_cmd_classify)
+
+    p = sub.add_parser("explain", parents=[model], help="show the terms behind a label")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--top", type=int, default=5, help="terms per label (default 5)")
+    p.set_defaults(run=_cmd_explain)
+
+    p = sub.add_parser("train", help="train a model on a CSV with text,label columns")
+    p.add_argument("data", metavar="DATA.csv")
+    p.add_argument("-o", "--output", required=True, metavar="MODEL", help="where to save it")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds, 0 to skip")
+    p.set_defaults(run=_cmd_train)
+
+    p = sub.add_parser("evaluate", parents=[model], help="cross-validate, or score a saved model")
+    p.add_argument("data", nargs="?", metavar="DATA.csv", help="default: the bundled dataset")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.set_defaults(run=_cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Examples
+    --------
+    >>> main(["classify", "manage sprint timelines"])
+    project
+    0
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except (RoleclfError, TypeError, ValueError, OSError) as err:
+        print(f"roleclf: error: {err}", file=sys.stderr)
+        return 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import roleclf
+
+GOLDEN = Path(__file__).parent / "data" / "golden.csv"
+
+
+def test_golden_statements_keep_their_hand_checked_labels() -> None:
+    """A regression guard: a change that flips one of these must be deliberate."""
+    golden = pd.read_csv(GOLDEN)
+    assert len(golden) >= 40
+    assert set(golden["label"]) == {"product", "project", "other"}
+    predicted = roleclf.classify_many(golden["text"])
+    wrong = [
+        (t, g, p)
+        for t, g, p in zip(golden["text"], golden["label"], predicted, strict=True)
+        if g != p
+    ]
+    assert wrong == []
+
+
+def test_the_readme_examples() -> None:
+    assert roleclf.classify("manage sprint timelines") == "project"
+    assert roleclf.classify_many(["draft the product vision", "allocate resources"]) == [
+        "product",
+        "project",
+    ]
+
+
+def test_predict_proba_is_a_frame_whose_rows_sum_to_one() -> None:
+    texts = pd.Series(["own the roadmap", "track the budget", "dental plan"], index=[10, 7, "z"])
+    proba = roleclf.predict_proba(texts)
+    assert list(proba.columns) == ["other", "product", "project"]
+    assert list(proba.index) == [10, 7, "z"]
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    assert proba.idxmax(axis=1).tolist() == roleclf.classify_many(texts)
+    assert proba.index.equals(pd.RangeIndex(1)) is False
+    assert list(roleclf.predict_proba(["a plan"]).index) == [0]
+
+
+def test_empty_batches_give_empty_results() -> None:
+    assert roleclf.classify_many([]) == []
+    assert roleclf.predict_proba([]).shape == (0, 3)
+
+
+@pytest.mark.parametrize("func", [roleclf.classify_many, roleclf.predict_proba])
+def test_a_bare_string_is_refused_not_split_into_characters(func: object) -> None:
+    with pytest.raises(TypeError, match="single str"):
+        func("manage sprint timelines")  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("bad", "error"),
+    [(None, ValueError), (math.nan, ValueError), (7, TypeError), (b"raw", TypeError)],
+)
+def test_bad_items_name_value_and_position(bad: object, error: type) -> None:
+    with pytest.raises(error, match=r"position 2"):
+        roleclf.classify_many(["fine", "also fine", bad])
+    with pytest.raises(error, match=r"position 2"):
+        roleclf.predict_proba(["fine", "also fine", bad])
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"bytes"])
+def test_classify_takes_one_string(bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a string"):
+        roleclf.classify(bad)  # type: ignore[arg-type]
+
+
+def test_a_model_of_ones_own_can_be_passed(tiny: roleclf.RoleClassifier) -> None:
+    assert roleclf.classify("fix the bug in the api", model=tiny) == "other"
+    assert roleclf.explain("log the risks", model=tiny).label == "project"
+
+
+def test_explain_matches_classify() -> None:
+    text = "Survey customers after onboarding to learn what they need"
+    exp = roleclf.explain(text, top=3)
+    assert exp.label == roleclf.classify(text) == "product"
+    assert all(len(v) <= 3 for v in exp.top_terms.values())

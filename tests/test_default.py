@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sklearn
+
+import roleclf
+from roleclf import default
+from roleclf.dataset import dataset_sha256
+
+
+def test_cache_is_keyed_by_versions_and_data() -> None:
+    name = default.default_model_path().name
+    assert f"roleclf{roleclf.__version__}" in name
+    assert f"sklearn{sklearn.__version__}" in name
+    assert dataset_sha256()[:16] in name
+
+
+def test_first_use_trains_and_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ROLECLF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(default, "_LOADED", {})
+    model = default.default_model()
+    assert default.default_model_path().is_file()
+    assert default.default_model() is model  # kept in memory after first use
+    data = roleclf.load_dataset()
+    assert (
+        model.training_sha256_
+        == roleclf.RoleClassifier()
+        .fit(data["text"][:0].tolist() + data["text"].tolist(), data["label"].tolist())
+        .training_sha256_
+    )
+
+
+def test_a_stale_or_damaged_cache_is_never_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ROLECLF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(default, "_LOADED", {})
+    path = default.default_model_path()
+    path.write_bytes(b"garbage")
+    with pytest.warns(UserWarning, match="damaged model cache"):
+        model = default.default_model()
+    assert model.predict(["manage sprint timelines"]).tolist() == ["project"]
+    # another roleclf or scikit-learn version, or other data, looks under another name
+    monkeypatch.setattr(default, "__version__", "999.0")
+    assert default.default_model_path() != path
+
+
+def test_an_unwritable_cache_warns_and_still_works(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ROLECLF_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(default, "_LOADED", {})
+    with pytest.warns(UserWarning, match="could not cache"):
+        model = default.default_model()
+    assert model.classes_.tolist() == ["other", "product", "project"]
