@@ -9,6 +9,7 @@ Examples
 
 from ._version import __version__
 from .api import classify, classify_many, explain, predict_proba
+from .audit import AuditReport, audit
 from .dataset import LABELS, load_dataset
 from .errors import DataError, ModelFileError, RoleclfError
 from .evaluation import EvaluationReport, cross_validate, evaluate
@@ -17,6 +18,7 @@ from .model import RoleClassifier
 
 __all__ = [
     "LABELS",
+    "AuditReport",
     "DataError",
     "EvaluationReport",
     "Explanation",
@@ -24,6 +26,7 @@ __all__ = [
     "RoleClassifier",
     "RoleclfError",
     "__version__",
+    "audit",
     "classify",
     "classify_many",
     "cross_validate",

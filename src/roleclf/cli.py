@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .api import explain, predict_proba
+from .audit import audit
 from .dataset import LABELS, dataset_path, read_labeled_csv
 from .default import default_model
 from .errors import RoleclfError
@@ -68,6 +69,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_audit(args: argparse.Namespace) -> int:
+    frame = read_labeled_csv(args.data)
+    frame.index += 1  # name rows as people count them: the first data row is row 1
+    reviewed = read_labeled_csv(args.reviewed) if args.reviewed else None
+    report = audit(frame, thin=args.thin, folds=args.folds, reviewed=reviewed)
+    print(report)
+    if args.csv:
+        report.flagged().to_csv(args.csv, index=False)
+        print(f"flagged rows written to {args.csv}")
+    return 0 if report.passed else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``roleclf`` command."""
     parser = argparse.ArgumentParser(
@@ -101,6 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("data", nargs="?", metavar="DATA.csv", help="default: the bundled dataset")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     p.set_defaults(run=_cmd_evaluate)
+
+    p = sub.add_parser(
+        "audit", help="duplicates, conflicting and suspect labels, thin cells; exit 1 on duplicates"
+    )
+    p.add_argument("data", metavar="DATA.csv")
+    p.add_argument("--csv", metavar="OUT", help="write the flagged rows to this CSV")
+    p.add_argument(
+        "--reviewed", metavar="FILE", help="CSV (text,label) of suspects checked and kept"
+    )
+    p.add_argument("--thin", type=int, default=10, help="name cells with fewer rows (default 10)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.set_defaults(run=_cmd_audit)
     return parser
 
 
