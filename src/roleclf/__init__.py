@@ -10,10 +10,12 @@ Examples
 from ._version import __version__
 from .api import classify, classify_many, explain, predict_proba
 from .audit import AuditReport, audit
+from .batch import label_file
 from .dataset import LABELS, load_dataset
 from .errors import DataError, ModelFileError, RoleclfError
 from .evaluation import EvaluationReport, cross_validate, evaluate
 from .explanation import Explanation
+from .jobs import JobProfile, label_job_description, label_jobs
 from .model import RoleClassifier
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "DataError",
     "EvaluationReport",
     "Explanation",
+    "JobProfile",
     "ModelFileError",
     "RoleClassifier",
     "RoleclfError",
@@ -32,6 +35,9 @@ __all__ = [
     "cross_validate",
     "evaluate",
     "explain",
+    "label_file",
+    "label_job_description",
+    "label_jobs",
     "load_dataset",
     "predict_proba",
 ]

@@ -6,10 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from . import __version__
 from .api import explain, predict_proba
 from .audit import audit
+from .batch import label_file
 from .dataset import LABELS, dataset_path, read_labeled_csv
 from .default import default_model
 from .errors import RoleclfError
@@ -81,6 +83,29 @@ def _cmd_audit(args: argparse.Namespace) -> int:
     return 0 if report.passed else 1
 
 
+def _cmd_label(args: argparse.Namespace) -> int:
+    options: dict[str, Any] = {
+        "text_column": args.text_column, "id_column": args.id_column, "fmt": args.format,
+        "statements_output": args.statements, "encoding": args.encoding, "model": args.model,
+    }  # fmt: skip
+    if args.engine == "dask":
+        if args.resume:
+            raise RoleclfError("--resume works with the local engine")
+        from .distributed import label_file_dask
+
+        report = label_file_dask(args.input, args.output, scheduler=args.scheduler,
+                                 workers=max(args.jobs, 1), **options)  # fmt: skip
+    else:
+        progress = not args.quiet and sys.stderr.isatty()
+        report = label_file(args.input, args.output, jobs=args.jobs, resume=args.resume,
+                            progress=progress, **options)  # fmt: skip
+    if not args.quiet:
+        resumed = f", {report.resumed_chunks} chunks resumed" if report.resumed_chunks else ""
+        print(f"labeled {report.postings:,} postings in {report.seconds:.1f} s "
+              f"({report.postings_per_second:,.0f}/s{resumed}) -> {args.output}")  # fmt: skip
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``roleclf`` command."""
     parser = argparse.ArgumentParser(
@@ -126,6 +151,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thin", type=int, default=10, help="name cells with fewer rows (default 10)")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     p.set_defaults(run=_cmd_audit)
+
+    p = sub.add_parser("label", parents=[model], help="label a file of job postings")
+    p.add_argument("input", metavar="INPUT", help="CSV, Parquet or JSON Lines")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="one row per posting")
+    p.add_argument("--format", choices=["csv", "parquet", "jsonl"], help="the input's format")
+    p.add_argument("--text-column", default="description", help="default: description")
+    p.add_argument("--id-column", help="a column of posting ids to carry over")
+    p.add_argument("--statements", metavar="OUT", help="also write one row per statement")
+    p.add_argument("--encoding", default="utf-8", help="of CSV and JSON Lines (default utf-8)")
+    p.add_argument("--jobs", type=int, default=1, help="local processes (or Dask workers)")
+    p.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler")
+    p.set_defaults(run=_cmd_label)
     return parser
 
 
@@ -144,6 +184,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RoleclfError, TypeError, ValueError, OSError) as err:
         print(f"roleclf: error: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        hint = "; run again with --resume to continue" if args.command == "label" else ""
+        print(f"roleclf: interrupted{hint}", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 141
     return status
 
 

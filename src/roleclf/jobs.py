@@ -1,0 +1,377 @@
+"""Job postings: split into statements, label each, and sum up the role mix and a verdict."""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _html
+from .default import default_model
+from .errors import DataError
+from .model import RoleClassifier
+from .segment import split_statements
+
+__all__ = [
+    "HYBRID_MIN_SHARE",
+    "MIN_ROLE_WEIGHT",
+    "VERDICTS",
+    "JobProfile",
+    "label_job_description",
+    "label_jobs",
+]
+
+VERDICTS: tuple[str, ...] = ("product", "project", "hybrid", "unclear")
+HYBRID_MIN_SHARE = 0.3
+"""A posting is ``hybrid`` when the smaller of its product and project shares is at least this.
+
+Chosen on our hand-written example postings (``scripts/choose_thresholds.py``)."""
+MIN_ROLE_WEIGHT = 1.5
+"""Below this confidence-weighted count of product and project statements, a posting is
+``unclear``: too little product or project work to say."""
+
+SUMMARY_COLUMNS = [
+    "n_statements", "n_product", "n_project", "n_other",
+    "product_share", "project_share", "verdict", "top_product", "top_project", "error",
+]  # fmt: skip
+STATEMENT_COLUMNS = ["posting", "position", "text", "label", "confidence"]
+
+
+def _verdict(
+    product: float,
+    project: float,
+    hybrid_min_share: float = HYBRID_MIN_SHARE,
+    min_weight: float = MIN_ROLE_WEIGHT,
+) -> str:
+    total = product + project
+    if total < min_weight:
+        return "unclear"
+    if min(product, project) / total >= hybrid_min_share:
+        return "hybrid"
+    return "product" if product > project else "project"
+
+
+def _cell_problem(value: Any) -> str | None:
+    if isinstance(value, str):
+        return None
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "missing text"
+    return f"not text: {type(value).__name__}"
+
+
+def label_statements(
+    texts: Sequence[Any], *, model: RoleClassifier | None = None
+) -> tuple[pd.DataFrame, list[str | None]]:
+    """Split each posting and label every statement, in one batch.
+
+    Parameters
+    ----------
+    texts : sequence
+        The postings' texts; a cell that is not a string gets no statements and an error.
+    model : RoleClassifier, optional
+        A model of your own; the default model otherwise.
+
+    Returns
+    -------
+    statements : pandas.DataFrame
+        ``posting`` (position in ``texts``), ``position`` (within the posting), ``text``,
+        ``label``, ``confidence`` (the label's probability), and one column per label
+        with its probability.
+    errors : list of str or None
+        Why a posting could not be read, per posting.
+
+    Examples
+    --------
+    >>> frame, errors = label_statements(["Own the roadmap. Track the budget.", None])
+    >>> frame[["posting", "text", "label"]].values.tolist()
+    [[0, 'Own the roadmap.', 'product'], [0, 'Track the budget.', 'project']]
+    >>> errors
+    [None, 'missing text']
+    """
+    clf = default_model() if model is None else model
+    errors = [_cell_problem(t) for t in texts]
+    pieces = [split_statements(t) if e is None else [] for t, e in zip(texts, errors, strict=True)]
+    lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
+    flat = [s for p in pieces for s in p]
+    proba = clf.predict_proba(flat)
+    labels = np.asarray([str(c) for c in clf.classes_])
+    best = proba.argmax(axis=1) if len(flat) else np.empty(0, dtype=np.int64)
+    frame = pd.DataFrame(
+        {
+            "posting": np.repeat(np.arange(len(pieces)), lengths),
+            "position": np.concatenate([np.arange(n) for n in lengths]) if len(pieces) else [],
+            "text": flat,
+            "label": labels[best],
+            "confidence": proba[np.arange(len(flat)), best],
+        }
+    )
+    for k, label in enumerate(labels):
+        frame[label] = proba[:, k]
+    return frame, errors
+
+
+def summarise(statements: pd.DataFrame, errors: Sequence[str | None]) -> pd.DataFrame:
+    """Sum labeled statements up per posting: counts, shares, verdict, top statements.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        As returned by :func:`label_statements`.
+    errors : sequence of str or None
+        Per posting, as returned by :func:`label_statements`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per posting, in order, with the columns of ``SUMMARY_COLUMNS``.
+
+    Examples
+    --------
+    >>> s, e = label_statements(["Own the roadmap. Interview users. Track the budget."])
+    >>> summarise(s, e)[["n_product", "n_project", "verdict"]].values.tolist()
+    [[2, 1, 'hybrid']]
+    """
+    n = len(errors)
+    post = statements["posting"].to_numpy()
+    label = statements["label"].to_numpy()
+    conf = statements["confidence"].to_numpy()
+    counts = {
+        k: np.bincount(post[label == k], minlength=n) for k in ("product", "project", "other")
+    }
+    weight = {
+        k: np.bincount(post[label == k], weights=conf[label == k], minlength=n)
+        for k in ("product", "project")
+    }
+    total = weight["product"] + weight["project"]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(total > 0, weight["product"] / total, np.nan)
+    out = pd.DataFrame(
+        {
+            "n_statements": np.bincount(post, minlength=n),
+            "n_product": counts["product"],
+            "n_project": counts["project"],
+            "n_other": counts["other"],
+            "product_share": share,
+            "project_share": 1.0 - share,
+            "verdict": [
+                _verdict(a, b) for a, b in zip(weight["product"], weight["project"], strict=True)
+            ],
+        }
+    )
+    for k in ("product", "project"):
+        rows = statements[statements["label"] == k]
+        top = rows.loc[rows.groupby("posting")["confidence"].idxmax()]
+        out[f"top_{k}"] = pd.Series(
+            top["text"].to_numpy(), index=top["posting"].to_numpy(), dtype=object
+        ).reindex(range(n))
+    out["error"] = pd.Series(list(errors), dtype=object)
+    return out[SUMMARY_COLUMNS]
+
+
+@dataclass(frozen=True, eq=False)
+class JobProfile:
+    r"""The role mix of one job posting.
+
+    Attributes
+    ----------
+    statements : pandas.DataFrame
+        The posting's statements in order: ``text``, ``label``, ``confidence`` and the
+        probability of each label.
+    counts : dict of str to int
+        Statements per label.
+    shares : dict of str to float
+        ``product`` and ``project`` shares among the statements that are product or project
+        work, weighted by confidence; they sum to 1, or are both NaN when there are none.
+    verdict : str
+        ``product``, ``project``, ``hybrid`` (the smaller share is at least
+        :data:`HYBRID_MIN_SHARE`) or ``unclear`` (less than :data:`MIN_ROLE_WEIGHT` of
+        confidence-weighted product and project statements).
+    error : str or None
+        Why the text could not be read (the verdict is then ``unclear``).
+
+    Examples
+    --------
+    >>> import roleclf
+    >>> job = roleclf.label_job_description(
+    ...     "About us: we make billing software.\n"
+    ...     "- Own the product roadmap\n- Interview customers about their needs\n"
+    ...     "- Decide which features to build next\nWe offer 30 days of holiday.")
+    >>> job.verdict, job.counts["product"]
+    ('product', 3)
+    """
+
+    statements: pd.DataFrame
+    counts: dict[str, int]
+    shares: dict[str, float]
+    verdict: str
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the profile as plain Python data (JSON-ready; NaN shares become None).
+
+        Examples
+        --------
+        >>> import roleclf
+        >>> roleclf.label_job_description("").to_dict()["verdict"]
+        'unclear'
+        """
+        return {
+            "verdict": self.verdict,
+            "shares": {k: None if math.isnan(v) else v for k, v in self.shares.items()},
+            "counts": self.counts,
+            "error": self.error,
+            "statements": self.statements[["text", "label", "confidence"]].to_dict("records"),
+        }
+
+    def __repr__(self) -> str:
+        if math.isnan(self.shares["product"]):
+            mix = "no product or project statements"
+        else:
+            mix = f"product {self.shares['product']:.0%} / project {self.shares['project']:.0%}"
+        counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        return f"JobProfile(verdict={self.verdict!r}, {mix}; statements: {counts})"
+
+    def _repr_html_(self) -> str:
+        shares = {k: 0.0 if math.isnan(v) else v for k, v in self.shares.items()}
+        rows = "".join(
+            f"<li style='border-left:4px solid {_html.label_colour(label)};padding-left:6px;"
+            f"list-style:none;opacity:{0.45 + 0.55 * conf:.2f}' "
+            f"title='{html.escape(label)} {conf:.2f}'>{html.escape(text)}</li>"
+            for text, label, conf in zip(
+                self.statements["text"].astype(str).tolist(),
+                self.statements["label"].astype(str).tolist(),
+                self.statements["confidence"].astype(float).tolist(),
+                strict=True,
+            )
+        )
+        legend = " ".join(
+            f"{_html.label_badge(k)} {self.counts.get(k, 0)}"
+            for k in ("product", "project", "other")
+        )
+        error = f"<p>error: {html.escape(self.error)}</p>" if self.error else ""
+        return (
+            f"<div><p><b>verdict:</b> {_html.label_badge(self.verdict)} "
+            f"{_html.bar({'product': shares['product'], 'project': shares['project']})} "
+            f"product {shares['product']:.0%} / project {shares['project']:.0%}</p>"
+            f"<p>{legend}</p>{error}<ul style='padding-left:0'>{rows}</ul></div>"
+        )
+
+
+def label_job_description(text: str, *, model: RoleClassifier | None = None) -> JobProfile:
+    """Label one job posting: every statement, the role mix and a verdict.
+
+    Text that is empty, has no statements or is all boilerplate gives ``unclear``.
+
+    Parameters
+    ----------
+    text : str
+        The posting, as plain text, HTML, or scraped text with lost line breaks.
+    model : RoleClassifier, optional
+        A model of your own; the default model otherwise.
+
+    Examples
+    --------
+    >>> import roleclf
+    >>> roleclf.label_job_description("Run the weekly status meeting. Track the budget "
+    ...                               "and the risk log. Keep the schedule on time.").verdict
+    'project'
+    """
+    statements, errors = label_statements([text], model=model)
+    row = summarise(statements, errors).iloc[0]
+    counts = statements["label"].value_counts()
+    return JobProfile(
+        statements=statements.drop(columns=["posting", "position"]),
+        counts={k: int(counts.get(k, 0)) for k in ("product", "project", "other")},
+        shares={"product": float(row["product_share"]), "project": float(row["project_share"])},
+        verdict=str(row["verdict"]),
+        error=errors[0],
+    )
+
+
+def label_jobs(
+    frame: Any,
+    text_column: str = "description",
+    id_column: str | None = None,
+    *,
+    statements: bool = False,
+    model: RoleClassifier | None = None,
+) -> Any:
+    """Label many job postings: one row per posting, in input order, none dropped.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame or dask.dataframe.DataFrame
+        The postings. A Dask frame is labeled lazily, partition by partition.
+    text_column : str
+        The column with the posting text.
+    id_column : str, optional
+        A column to carry into the result to identify postings (the index is kept too).
+    statements : bool
+        Return the long form instead: one row per statement with the posting's index
+        (and id), its position, text, label and confidence.
+    model : RoleClassifier, optional
+        A model of your own; the default model otherwise.
+
+    Returns
+    -------
+    pandas.DataFrame or dask.dataframe.DataFrame
+        Statement counts per label, ``product_share``, ``project_share``, ``verdict``,
+        ``top_product``, ``top_project`` and ``error`` (why a cell could not be read:
+        missing or non-text cells give ``unclear``), indexed like ``frame``.
+
+    Examples
+    --------
+    >>> import pandas as pd, roleclf
+    >>> jobs = pd.DataFrame({"description": ["Own the roadmap. Interview customers.", None]},
+    ...                     index=["a", "b"])
+    >>> roleclf.label_jobs(jobs)[["verdict", "error"]].values.tolist()
+    [['product', None], ['unclear', 'missing text']]
+    """
+    if not isinstance(frame, pd.DataFrame):
+        from .distributed import label_jobs_dask
+
+        return label_jobs_dask(frame, text_column, id_column, statements=statements, model=model)
+    summary, long = label_frame(frame, text_column, id_column, model=model)
+    return long if statements else summary
+
+
+def check_columns(columns: Sequence[Any], *wanted: str | None) -> None:
+    """Raise :class:`DataError` naming the first of ``wanted`` that is not in ``columns``."""
+    for column in wanted:
+        if column is not None and column not in columns:
+            raise DataError(
+                f"column {column!r} is missing (columns: {', '.join(map(str, columns))})"
+            )
+
+
+def label_frame(
+    frame: pd.DataFrame,
+    text_column: str = "description",
+    id_column: str | None = None,
+    *,
+    model: RoleClassifier | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return both forms of :func:`label_jobs` from one pass: per posting, and per statement.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> summary, long = label_frame(pd.DataFrame({"description": ["Own the roadmap."]}))
+    >>> summary["verdict"].tolist(), long["label"].tolist()
+    (['unclear'], ['product'])
+    """
+    check_columns(list(frame.columns), text_column, id_column)
+    found, errors = label_statements(frame[text_column].tolist(), model=model)
+    where = found["posting"].to_numpy()
+    long = found[STATEMENT_COLUMNS].copy()
+    long["posting"] = frame.index.to_numpy()[where]
+    summary = summarise(found, errors).set_axis(frame.index)
+    if id_column is not None:
+        long.insert(1, id_column, frame[id_column].to_numpy()[where])
+        summary.insert(0, id_column, frame[id_column])
+    return summary, long

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import roleclf
+from roleclf import batch
+from roleclf.batch import label_file
+from roleclf.cli import main
+
+from .test_jobs import BOILER, PRODUCT, PROJECT, posting
+
+
+def postings(n: int) -> pd.DataFrame:
+    kinds = [
+        posting(PRODUCT, BOILER),
+        posting(PROJECT),
+        posting(PRODUCT, PROJECT),
+        'A "quoted" line,\nthen a second line, with commas',
+        None,
+    ]
+    return pd.DataFrame(
+        {
+            "job_id": [f"j{i:03d}" for i in range(n)],
+            "description": [kinds[i % len(kinds)] for i in range(n)],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("in") / "jobs.csv"
+    postings(60).to_csv(path, index=False)
+    return path
+
+
+def test_every_row_in_order_with_row_numbers_and_ids(source: Path, tmp_path: Path) -> None:
+    report = label_file(source, tmp_path / "out.csv", id_column="job_id", chunk_bytes=500)
+    assert report.postings == 60 and report.chunks > 5
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert out["row"].tolist() == list(range(1, 61))
+    assert out["job_id"].tolist() == [f"j{i:03d}" for i in range(60)]
+    expected = roleclf.label_jobs(pd.read_csv(source), id_column="job_id")
+    assert out["verdict"].tolist() == expected["verdict"].tolist()
+    assert out["error"].fillna("").tolist() == expected["error"].fillna("").tolist()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".jsonl"])
+def test_other_formats_give_the_same_results(source: Path, tmp_path: Path, suffix: str) -> None:
+    frame = pd.read_csv(source)
+    other = tmp_path / f"jobs{suffix}"
+    if suffix == ".parquet":
+        frame.to_parquet(other)
+    else:
+        frame.to_json(other, orient="records", lines=True)
+    label_file(source, tmp_path / "a.csv", chunk_bytes=700)
+    label_file(other, tmp_path / f"b{suffix}", chunk_rows=7, chunk_bytes=700)
+    a = pd.read_csv(tmp_path / "a.csv")
+    b = (
+        pd.read_parquet(tmp_path / f"b{suffix}")
+        if suffix == ".parquet"
+        else pd.read_json(tmp_path / f"b{suffix}", lines=True)
+    )
+    assert b["verdict"].tolist() == a["verdict"].tolist()
+    assert b["n_statements"].tolist() == a["n_statements"].tolist()
+
+
+def test_two_jobs_write_the_same_bytes_as_one(source: Path, tmp_path: Path) -> None:
+    label_file(source, tmp_path / "one.csv", statements_output=tmp_path / "s1.csv", chunk_bytes=400)
+    label_file(
+        source, tmp_path / "two.csv", statements_output=tmp_path / "s2.csv", chunk_bytes=400, jobs=2
+    )
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+    assert (tmp_path / "s1.csv").read_bytes() == (tmp_path / "s2.csv").read_bytes()
+    long = pd.read_csv(tmp_path / "s1.csv")
+    assert list(long.columns) == ["row", "position", "text", "label", "confidence"]
+    assert long["row"].is_monotonic_increasing
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_interrupted_run_resumes_to_identical_bytes(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    whole = tmp_path / "whole.csv"
+    label_file(source, whole, statements_output=tmp_path / "whole_s.jsonl", chunk_bytes=400)
+    out, long = tmp_path / "out.csv", tmp_path / "out_s.jsonl"
+    real = batch.PartWriter.write
+    calls = {"n": 0}
+
+    def dying_write(self: batch.PartWriter, index: int, frames: dict[str, pd.DataFrame]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+        real(self, index, frames)
+
+    monkeypatch.setattr(batch.PartWriter, "write", dying_write)
+    with pytest.raises(KeyboardInterrupt):
+        label_file(source, out, statements_output=long, chunk_bytes=400, jobs=jobs)
+    assert not out.exists() and not long.exists()  # never a half-written output
+    monkeypatch.setattr(batch.PartWriter, "write", real)
+    report = label_file(
+        source, out, statements_output=long, chunk_bytes=400, jobs=jobs, resume=True
+    )
+    assert report.resumed_chunks == 3
+    assert out.read_bytes() == whole.read_bytes()
+    assert long.read_bytes() == (tmp_path / "whole_s.jsonl").read_bytes()
+
+
+def test_resume_refuses_a_changed_input(source: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "jobs.csv"
+    copy.write_bytes(source.read_bytes())
+    writer_folder = tmp_path / "out.csv.parts"
+    writer_folder.mkdir()
+    (writer_folder / "manifest.json").write_text(json.dumps({"size": 1}))
+    with pytest.raises(roleclf.DataError, match="cannot resume"):
+        label_file(copy, tmp_path / "out.csv", resume=True)
+
+
+def test_an_empty_input_still_gets_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("description\n")
+    assert label_file(path, tmp_path / "out.csv").postings == 0
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert out.empty and "verdict" in out.columns
+
+
+def test_cli_label_and_its_errors(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.parquet"
+    assert main(["label", str(source), "-o", str(out), "--id-column", "job_id"]) == 0
+    assert "labeled 60 postings" in capsys.readouterr().out
+    assert len(pd.read_parquet(out)) == 60
+    assert main(["label", str(source), "-o", str(out), "--text-column", "body"]) == 1
+    assert "column 'body' is missing" in capsys.readouterr().err
+    assert main(["label", str(tmp_path / "nope.csv"), "-o", str(out)]) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert main(["label", str(source), "-o", str(tmp_path / "no" / "dir.csv")]) == 1
+    assert "does not exist" in capsys.readouterr().err

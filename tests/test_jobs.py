@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import roleclf
+from roleclf import DataError
+from roleclf.jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, _verdict
+
+PRODUCT = [
+    "Own the product roadmap for the mobile app",
+    "Interview customers about their needs",
+    "Decide which features to build next based on market research",
+]
+PROJECT = [
+    "Keep the rollout on schedule and within budget",
+    "Maintain the risk register",
+    "Send the weekly status report to the steering committee",
+]
+BOILER = [
+    "We offer a generous pension and 30 days of holiday",
+    "We are an equal opportunity employer",
+    "5+ years of experience required",
+]
+
+
+def posting(*groups: list[str]) -> str:
+    return "About us\n" + "\n".join(f"- {s}" for g in groups for s in g) + "\n"
+
+
+def test_a_product_posting() -> None:
+    job = roleclf.label_job_description(posting(PRODUCT, BOILER))
+    assert job.verdict == "product"
+    assert job.counts == {"product": 3, "project": 0, "other": 4}
+    assert job.shares == {"product": 1.0, "project": 0.0}
+    assert job.statements["text"].tolist()[1:4] == PRODUCT
+
+
+def test_a_posting_asking_for_both_is_hybrid_and_shares_sum_to_one() -> None:
+    job = roleclf.label_job_description(posting(PRODUCT, PROJECT, BOILER))
+    assert job.verdict == "hybrid"
+    assert job.shares["product"] + job.shares["project"] == pytest.approx(1.0)
+    conf = job.statements.groupby("label")["confidence"].sum()
+    assert job.shares["product"] == pytest.approx(
+        conf["product"] / (conf["product"] + conf["project"])
+    )
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "•••", posting(BOILER)])
+def test_empty_or_boilerplate_text_is_unclear_not_an_error(text: str) -> None:
+    job = roleclf.label_job_description(text)
+    assert job.verdict == "unclear"
+    assert job.error is None
+    assert job.counts["product"] + job.counts["project"] <= 1
+
+
+def test_verdict_rule() -> None:
+    assert _verdict(0.0, 0.0) == "unclear"
+    assert _verdict(MIN_ROLE_WEIGHT * 0.9, 0.0) == "unclear"
+    assert _verdict(3.0, 0.0) == "product"
+    assert _verdict(0.5, 3.0) == "project"
+    low = HYBRID_MIN_SHARE * 4 / (1 - HYBRID_MIN_SHARE)
+    assert _verdict(4.0, low * 1.01) == "hybrid"
+    assert _verdict(4.0, low * 0.99) == "product"
+
+
+def test_profile_displays() -> None:
+    job = roleclf.label_job_description(posting(PRODUCT, ["Keep costs < 5% over budget & risks"]))
+    assert repr(job).startswith("JobProfile(verdict=")
+    data = job.to_dict()
+    assert data["verdict"] == job.verdict and len(data["statements"]) == len(job.statements)
+    page = job._repr_html_()
+    assert page.count("<li") == len(job.statements)
+    assert "costs &lt; 5% over budget &amp; risks" in page  # statements are escaped
+    empty = roleclf.label_job_description("")
+    assert empty.to_dict()["shares"] == {"product": None, "project": None}
+    assert "no product or project statements" in repr(empty)
+    assert math.isnan(empty.shares["product"])
+
+
+def test_label_jobs_keeps_order_index_and_every_row() -> None:
+    frame = pd.DataFrame(
+        {
+            "id": ["x1", "x2", "x3", "x4", "x5"],
+            "description": [posting(PROJECT), None, 42, posting(PRODUCT), ""],
+        },
+        index=[50, 40, 30, 20, 10],
+    )
+    out = roleclf.label_jobs(frame, text_column="description", id_column="id")
+    assert list(out.index) == [50, 40, 30, 20, 10]
+    assert out["id"].tolist() == ["x1", "x2", "x3", "x4", "x5"]
+    assert out["verdict"].tolist() == ["project", "unclear", "unclear", "product", "unclear"]
+    assert out["error"].tolist() == [None, "missing text", "not text: int", None, None]
+    assert out.loc[50, "top_project"] in PROJECT
+    assert pd.isna(out.loc[50, "top_product"])
+    assert out.loc[20, "n_product"] == 3
+    assert np.isnan(out.loc[40, "product_share"])
+
+
+def test_label_jobs_long_form() -> None:
+    frame = pd.DataFrame({"description": [posting(PRODUCT), posting(PROJECT)]}, index=["a", "b"])
+    long = roleclf.label_jobs(frame, statements=True)
+    assert list(long.columns) == ["posting", "position", "text", "label", "confidence"]
+    assert long["posting"].tolist() == ["a"] * 4 + ["b"] * 4
+    assert long.groupby("posting")["position"].apply(list).tolist() == [[0, 1, 2, 3]] * 2
+    summary = roleclf.label_jobs(frame)
+    counts = long.groupby(["posting", "label"]).size().unstack(fill_value=0)
+    assert counts["product"].tolist() == summary["n_product"].tolist()
+
+
+def test_label_jobs_names_a_missing_column() -> None:
+    with pytest.raises(DataError, match="column 'text' is missing"):
+        roleclf.label_jobs(pd.DataFrame({"description": ["x"]}), text_column="text")
+
+
+def test_scraped_text_with_lost_line_breaks() -> None:
+    text = (
+        "We'd love to say hello?What You Will Be DoingOwning the roadmap for our claims app. "
+        "Interviewing customers every week.Associate Product ManagerRef: 32337New York"
+    )
+    job = roleclf.label_job_description(text)
+    texts = job.statements["text"].tolist()
+    assert texts[:3] == [
+        "We'd love to say hello?",
+        "What You Will Be Doing",
+        "Owning the roadmap for our claims app.",
+    ]
+    assert texts[-3:] == ["Associate Product Manager", "Ref: 32337", "New York"]
+    assert job.statements["label"].iloc[2] == "product"
