@@ -1,6 +1,6 @@
 """Throughput and peak memory of `roleclf label`, local (1 and 2 jobs) and Dask, at two sizes.
 
-Usage: python benchmarks/label_throughput.py [--small 2000] [--factor 10] [--engines local1,local2,dask]
+Usage: python benchmarks/label_throughput.py [--small 2000] [--factor 10] [--engines LIST]
 
 Generates synthetic job postings from our own dataset's statements (a blurb and benefits from
 `other` rows, responsibilities from `product` and `project` rows, in several layouts), writes
@@ -74,8 +74,17 @@ def peak_tree_rss(pid: int) -> int:
 
 
 def run(source: Path, engine: str, folder: Path) -> tuple[float, int]:
-    cmd = [sys.executable, "-m", "roleclf.cli", "label", str(source), "-o",
-           str(folder / f"out-{engine}.csv"), "--quiet", *ENGINES[engine]]
+    cmd = [
+        sys.executable,
+        "-m",
+        "roleclf.cli",
+        "label",
+        str(source),
+        "-o",
+        str(folder / f"out-{engine}.csv"),
+        "--quiet",
+        *ENGINES[engine],
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
     peak = 0
@@ -102,8 +111,10 @@ def main() -> None:
             files[n] = folder / f"postings-{n}.csv"
             make_postings(n, files[n])
         lengths = sorted(len(t) for t in pd.read_csv(files[sizes[0]])["description"])
-        print(f"machine: {os.cpu_count()} cores; synthetic postings of median "
-              f"{lengths[len(lengths) // 2]:,} characters\n")
+        print(
+            f"machine: {os.cpu_count()} cores; synthetic postings of median "
+            f"{lengths[len(lengths) // 2]:,} characters\n"
+        )
         print("| engine | postings | seconds | postings/s | peak memory (MB) |")
         print("|---|---|---|---|---|")
         peaks: dict[str, list[int]] = {}
@@ -111,12 +122,17 @@ def main() -> None:
             for n in sizes:
                 seconds, peak = run(files[n], engine, folder)
                 peaks.setdefault(engine, []).append(peak)
-                print(f"| {engine} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | "
-                      f"{peak / 2**20:,.0f} |", flush=True)
+                print(
+                    f"| {engine} | {n:,} | {seconds:.1f} | {n / seconds:,.0f} | "
+                    f"{peak / 2**20:,.0f} |",
+                    flush=True,
+                )
         print()
         for engine, (small, large) in peaks.items():
-            print(f"{engine}: peak memory at {sizes[1]:,} postings / at {sizes[0]:,} = "
-                  f"{large / small:.2f}")
+            print(
+                f"{engine}: peak memory at {sizes[1]:,} postings / at {sizes[0]:,} = "
+                f"{large / small:.2f}"
+            )
 
 
 if __name__ == "__main__":

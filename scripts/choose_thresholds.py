@@ -32,19 +32,24 @@ def main() -> None:
     )
     rows = []
     for share in np.arange(0.15, 0.46, 0.05):
-        for weight in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0):
+        for weight in np.arange(0.5, 4.01, 0.5):
             verdicts = [_verdict(a, b, share, weight) for a, b in weights.to_numpy()]
             hits = np.equal(verdicts, postings["intended"]).mean()
             pm = postings["intended"].isin(["product", "project"]).to_numpy()
-            rows.append((round(share, 2), weight, hits, np.equal(verdicts, postings["intended"])[pm].mean()))
-    table = pd.DataFrame(rows, columns=["hybrid_min_share", "min_role_weight", "accuracy",
-                                        "accuracy_product_project"])
+            rows.append(
+                (round(share, 2), weight, hits, np.equal(verdicts, postings["intended"])[pm].mean())
+            )
+    table = pd.DataFrame(
+        rows,
+        columns=["hybrid_min_share", "min_role_weight", "accuracy", "accuracy_product_project"],
+    )
     table = table.sort_values(["accuracy", "accuracy_product_project"], ascending=False)
     print(f"{len(postings)} example postings: {postings['intended'].value_counts().to_dict()}\n")
     print(table.head(15).to_markdown(index=False, floatfmt=".3f"))
     best = table.iloc[0]
-    verdicts = [_verdict(a, b, best.hybrid_min_share, best.min_role_weight)
-                for a, b in weights.to_numpy()]
+    verdicts = [
+        _verdict(a, b, best.hybrid_min_share, best.min_role_weight) for a, b in weights.to_numpy()
+    ]
     print("\nconfusion at the best setting (rows: intended, columns: verdict)")
     print(pd.crosstab(postings["intended"], pd.Series(verdicts, name="verdict")))
 

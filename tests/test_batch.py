@@ -80,6 +80,7 @@ def test_two_jobs_write_the_same_bytes_as_one(source: Path, tmp_path: Path) -> N
     assert long["row"].is_monotonic_increasing
 
 
+@pytest.mark.filterwarnings("ignore:.*tasks which were still being processed")
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_an_interrupted_run_resumes_to_identical_bytes(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int

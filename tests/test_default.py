@@ -32,6 +32,20 @@ def test_first_use_trains_and_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     )
 
 
+def test_stale_caches_are_removed_when_a_new_one_is_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ROLECLF_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(default, "_LOADED", {})
+    stale = tmp_path / "default-roleclf0.0.1-sklearn1.0-data0000.skops"
+    stale.write_bytes(b"old")
+    mine = tmp_path / "my-own-model.skops"
+    mine.write_bytes(b"keep")
+    default.default_model()
+    assert not stale.exists() and mine.exists()
+    assert default.default_model_path().exists()
+
+
 def test_a_stale_or_damaged_cache_is_never_used(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,12 +26,13 @@ __all__ = ["FileReport", "label_chunk", "label_file"]
 
 @dataclass(frozen=True)
 class FileReport:
-    """What :func:`label_file` did: postings and chunks written, chunks resumed, time taken."""
+    """What :func:`label_file` did: postings, chunks, chunks resumed, time, verdict counts."""
 
     postings: int
     chunks: int
     resumed_chunks: int
     seconds: float
+    verdicts: dict[str, int] = field(default_factory=dict)
 
     @property
     def postings_per_second(self) -> float:
@@ -172,10 +174,12 @@ def label_file(
                       text_column, id_column)  # fmt: skip
     bar = _progress_bar(source, in_fmt, enabled=progress)
     total = count = 0
+    verdicts: Counter[str] = Counter()
     try:
         for index, chunk, result in _run(chunks, skip, jobs, text_column, id_column, model_arg):
             if result is not None:
                 writer.write(index, {k: result[k] for k in outputs})
+                verdicts.update(result["postings"]["verdict"])
             total += len(chunk.frame)
             count = index + 1
             bar.update((chunk.end - bar.n) if in_fmt != "parquet" else len(chunk.frame))
@@ -185,7 +189,7 @@ def label_file(
         writer.finish()
     finally:
         bar.close()
-    return FileReport(total, count, skip, time.perf_counter() - started)
+    return FileReport(total, count, skip, time.perf_counter() - started, dict(verdicts))
 
 
 def _empty_result(
@@ -242,14 +246,31 @@ def _run(
         yield index, chunk, None
 
 
+class _NoBar:
+    """Stands in for a progress bar when none is shown."""
+
+    n = 0
+
+    def update(self, n: int) -> None:
+        self.n += n
+
+    def set_postfix_str(self, text: str, refresh: bool = True) -> None:
+        """Do nothing."""
+
+    def close(self) -> None:
+        """Do nothing."""
+
+
 def _progress_bar(source: Path, fmt: str, *, enabled: bool) -> Any:
+    if not enabled:  # tqdm.auto warns in notebooks without ipywidgets even when disabled
+        return _NoBar()
     from tqdm.auto import tqdm
 
-    if fmt == "parquet" and enabled:
+    if fmt == "parquet":
         import pyarrow.parquet as pq
 
         total, unit = pq.ParquetFile(source).metadata.num_rows, " postings"
     else:
         total, unit = os.path.getsize(source), "B"
-    return tqdm(total=total, unit=unit, unit_scale=unit == "B", disable=not enabled,
-                desc=source.name, dynamic_ncols=True)  # fmt: skip
+    return tqdm(total=total, unit=unit, unit_scale=unit == "B", desc=source.name,
+                dynamic_ncols=True)  # fmt: skip

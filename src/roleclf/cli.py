@@ -16,6 +16,7 @@ from .dataset import LABELS, dataset_path, read_labeled_csv
 from .default import default_model
 from .errors import RoleclfError
 from .evaluation import cross_validate, evaluate
+from .jobs import VERDICTS
 from .model import RoleClassifier
 
 
@@ -60,14 +61,29 @@ def _cmd_train(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.plots:
+        from .plots import require_matplotlib
+
+        require_matplotlib()  # before the slow part, not after
     data = args.data or dataset_path()
     frame = read_labeled_csv(data, labels=None if args.data else LABELS)
-    if args.model:
-        report = evaluate(_model(args), frame["text"], frame["label"])
+    model = _model(args) if args.model else None
+    if model is not None:
+        report = evaluate(model, frame["text"], frame["label"])
     else:
         report = cross_validate(frame["text"], frame["label"], folds=args.folds)
     print(f"data: {data}")
     print(report)
+    if args.plots:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from .plots import save_evaluation_plots
+
+        if model is None and args.data:  # the terms of the model cross-validated, fit on all
+            model = RoleClassifier().fit(frame["text"], frame["label"])
+        for path in save_evaluation_plots(report, args.plots, model=model):
+            print(f"wrote {path}")
     return 0
 
 
@@ -101,8 +117,10 @@ def _cmd_label(args: argparse.Namespace) -> int:
                             progress=progress, **options)  # fmt: skip
     if not args.quiet:
         resumed = f", {report.resumed_chunks} chunks resumed" if report.resumed_chunks else ""
+        found = ", ".join(f"{k} {report.verdicts.get(k, 0):,}" for k in VERDICTS)
         print(f"labeled {report.postings:,} postings in {report.seconds:.1f} s "
-              f"({report.postings_per_second:,.0f}/s{resumed}) -> {args.output}")  # fmt: skip
+              f"({report.postings_per_second:,.0f}/s{resumed}) -> {args.output}\n"
+              f"verdicts (this run): {found}")  # fmt: skip
     return 0
 
 
@@ -138,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", parents=[model], help="cross-validate, or score a saved model")
     p.add_argument("data", nargs="?", metavar="DATA.csv", help="default: the bundled dataset")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument(
+        "--plots", metavar="DIR", help="also write the report's figures as PNG files into DIR"
+    )
     p.set_defaults(run=_cmd_evaluate)
 
     p = sub.add_parser(

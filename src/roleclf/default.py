@@ -50,8 +50,9 @@ def default_model_path() -> Path:
 def default_model() -> RoleClassifier:
     """Return the default model, training and caching it on first use.
 
-    Training takes a few seconds, with a fixed seed, from the bundled dataset. If the
-    cache cannot be written, the model is kept in memory and a warning says why.
+    Training takes a few seconds, with a fixed seed, from the bundled dataset; writing the
+    cache removes default models cached for other versions or data. If the cache cannot be
+    written, the model is kept in memory and a warning says why.
 
     Examples
     --------
@@ -73,6 +74,9 @@ def default_model() -> RoleClassifier:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             save_model(model, path)
+            for stale in path.parent.glob("default-*.skops"):  # other versions or data
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError as err:
             warnings.warn(f"could not cache the default model at {path}: {err}", stacklevel=2)
     _LOADED.clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -162,6 +162,7 @@ def label_file_dask(
     client = Client(scheduler or cluster)
     writer = PartWriter(outputs, {"input": str(source), "engine": "dask"}, resume=False)
     total = count = 0
+    verdicts: Counter[str] = Counter()
     try:
         parts = [] if frame is None else frame.to_delayed()
         if frame is not None:
@@ -172,6 +173,7 @@ def label_file_dask(
             for name in ("postings", "statements"):
                 result[name]["row"] += total + 1
             total += len(result["postings"])
+            verdicts.update(result["postings"]["verdict"])
             writer.write(index, {k: result[k] for k in outputs})
             count = index + 1
         if count == 0:
@@ -181,4 +183,4 @@ def label_file_dask(
         client.close()
         if cluster is not None:
             cluster.close()
-    return FileReport(total, count, 0, time.perf_counter() - started)
+    return FileReport(total, count, 0, time.perf_counter() - started, dict(verdicts))

@@ -39,6 +39,9 @@ class EvaluationReport:
         Counts, true labels as rows and predicted labels as columns.
     y_true, y_pred : list of str
         The labels compared.
+    proba : pandas.DataFrame or None
+        The probabilities behind ``y_pred`` (out-of-fold for cross-validation), one column
+        per label, where known.
 
     Examples
     --------
@@ -58,10 +61,16 @@ class EvaluationReport:
     confusion: pd.DataFrame
     y_true: list[str]
     y_pred: list[str]
+    proba: pd.DataFrame | None = None
 
     @classmethod
     def from_predictions(
-        cls, y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str], method: str
+        cls,
+        y_true: Sequence[str],
+        y_pred: Sequence[str],
+        labels: Sequence[str],
+        method: str,
+        proba: pd.DataFrame | None = None,
     ) -> EvaluationReport:
         """Score ``y_pred`` against ``y_true`` over ``labels``."""
         labels = list(labels)
@@ -85,6 +94,7 @@ class EvaluationReport:
             confusion=confusion,
             y_true=list(y_true),
             y_pred=list(y_pred),
+            proba=proba,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -178,7 +188,7 @@ def cross_validate(
     proba = out_of_fold_proba(texts, y, estimator=estimator, folds=folds, seed=seed)
     predicted = proba.columns[proba.to_numpy().argmax(axis=1)].tolist()
     return EvaluationReport.from_predictions(
-        y, predicted, list(proba.columns), f"stratified {folds}-fold cross-validation"
+        y, predicted, list(proba.columns), f"stratified {folds}-fold cross-validation", proba
     )
 
 
@@ -196,9 +206,10 @@ def evaluate(
     1.0
     """
     y = as_text_list(labels, name="labels")
-    predicted = [str(p) for p in model.predict(as_text_list(texts))]
     known = [str(c) for c in model.classes_]
+    proba = pd.DataFrame(model.predict_proba(as_text_list(texts)), columns=known)
+    predicted = proba.columns[proba.to_numpy().argmax(axis=1)].tolist()
     unknown = sorted(set(y) - set(known))
     if unknown:
         raise DataError(f"label {unknown[0]!r} is not one the model knows ({', '.join(known)})")
-    return EvaluationReport.from_predictions(y, predicted, known, "held-out evaluation")
+    return EvaluationReport.from_predictions(y, predicted, known, "held-out evaluation", proba)

@@ -9,6 +9,7 @@ scrapers leave behind, and text whose line breaks were lost in scraping.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -16,14 +17,24 @@ __all__ = ["split_statements"]
 
 # --- HTML --------------------------------------------------------------------------------
 
-_HTML_DROP = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CODE_END = re.compile(r"</(?:script|style)", re.IGNORECASE)
 _HTML_BREAK = re.compile(
     r"<\s*/?\s*(?:br|p|li|ul|ol|div|h[1-6]|tr|td|th|table|thead|tbody|section|article|header"
     r"|footer|blockquote|dl|dt|dd|hr|pre|nav|aside|main|figure|figcaption|details|summary"
     r"|center|address|title)\b[^<>]*>",
     re.IGNORECASE,
 )
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>")
+_HTML_TAG = re.compile(
+    r"<\s*/?\s*(?:a|abbr|b|big|body|button|cite|code|del|em|font|form|head|html|i|iframe|img"
+    r"|input|ins|kbd|label|link|mark|meta|noscript|option|picture|q|s|samp|select|small|source"
+    r"|span|strike|strong|sub|sup|svg|path|textarea|time|tt|u|var|wbr|[A-Za-z][\w-]*:[\w-]+)"
+    r"\b[^<>]{0,2000}>|<[A-Za-z][\w-]*\s[^<>]{0,2000}=[^<>]{0,2000}>|</[A-Za-z][\w-]*\s*>"
+)
+"""Any other tag: a known inline one, a namespaced one, one with attributes, a closing one."""
+_SOFT_WRAP = re.compile(r"\n(?<=[a-z,;]\n)[ \t]*(?=[a-z(])")
+"""A line break inside a sentence of HTML source ("that does\ngreat things"), a space."""
 
 # --- characters --------------------------------------------------------------------------
 
@@ -35,51 +46,113 @@ _SPACE_CHARS = (
     "\t\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\xad"
+_SPECIAL_REPLACEMENT = {
+    **dict.fromkeys(_BREAK_CHARS + _GLYPHS, "\n"),
+    **dict.fromkeys(_SPACE_CHARS, " "),
+    **dict.fromkeys(_INVISIBLE, ""),
+}
+_SPECIAL_CHARS = re.compile("[" + re.escape("".join(_SPECIAL_REPLACEMENT)) + "]")
 _MIDDLE_DOT = re.compile(r"(?:(?<=\s)|^)·|·(?=\s)")
 """A middle dot is a bullet or separator when whitespace stands on at least one side."""
 
 # --- text whose line breaks were lost ----------------------------------------------------
 
 _GLUE = re.compile(
-    r"""[A-Z](?:
+    r"""[A-Z](?<![\s("'/-][A-Z])(?:                   # not after a space: most capitals
         (?<=[a-z][a-z].)(?=[a-z])                   # managerRef, DoingOwning
-      | (?<=[A-Z][A-Z].)(?=[a-z][a-z])              # SAPTrack
+      | (?<=[A-Z][A-Z].)(?=[a-z]{4})                # WIDepartment (not SQLite)
       | (?<=[0-9].)(?=[a-z][a-z])(?![a-z]ps\b)      # 32337New (not 5Gbps)
       | (?<=[!?].)                                  # hello?What
-      | (?<=[a-z0-9%)][a-z0-9%)]\..)(?=[a-z])       # done.Next
+      | (?<=[a-z'’")][a-z]\..)                      # done.Next, preferred.PMP
+      | (?<=[A-Za-z0-9%)'’"]{2}\..)(?=[a-z])        # API.What, 2021.Next (not U.S.Army)
       | (?<=[)\]%].)(?=[a-z])                       # (UX)Research, 40%Growth
     )""",
     re.VERBOSE,
 )
 
+_GLUED_PERIOD = re.compile(r"\.(?:(?<=[a-z]{3}\.)(?=[a-z]{2})|(?<=[a-z]{2}\.)(?=[0-9]))")
+"""A period glued between lowercase words or before a digit ("information.accruals",
+"field.7+ years")."""
+_LETTERS_PREFIX = re.compile(r"[A-Za-z]+")
+_DOT_SUFFIXES = frozenset(
+    word
+    for line in (
+        "com org net edu gov mil int info biz io ai co uk us eu de fr ca au in app dev tech",
+        "js ts jsx tsx py rb go rs java php html htm css json xml yaml yml csv tsv txt pdf doc",
+        "docx xls xlsx ppt pptx md png jpg jpeg gif svg zip exe sql sh net",
+    )
+    for word in line.split()
+)
+"""What follows the period of a domain or a file name ("acme.com", "report.pdf")."""
+
 _CAMEL_NAMES = frozenset(
     name.lower()
-    for name in ["JavaScript", "TypeScript", "CoffeeScript", "ActionScript", "PowerPoint", "PowerBI", "PowerShell", "LinkedIn", "GitHub", "GitLab", "BitBucket", "YouTube", "iPhone", "iPad", "iOS", "macOS", "DevOps", "DevSecOps", "SecOps", "FinOps", "MLOps", "LLMOps", "AIOps", "DataOps", "GitOps", "RevOps", "BizOps", "SalesOps", "HubSpot", "WordPress", "SharePoint", "QuickBooks", "PostgreSQL", "MySQL", "NoSQL", "GraphQL", "McKinsey", "McDonald", "McDonalds", "FinTech", "EdTech", "HealthTech", "MedTech", "PropTech", "InsurTech", "RegTech", "LegalTech", "AgriTech", "AgTech", "CleanTech", "ClimateTech", "OpenAI", "BigQuery", "NetSuite", "ServiceNow", "SmartSheet", "ClickUp", "MongoDB", "DynamoDB", "CockroachDB", "TikTok", "PayPal", "DocuSign", "DoorDash", "WeWork", "SoundCloud", "DataDog", "PagerDuty", "JetBrains", "AutoCAD", "SolidWorks", "SketchUp", "MailChimp", "ZoomInfo", "SalesForce", "ScrumMaster", "MacBook", "ThinkPad", "InfoSec", "AmLaw", "ServSafe", "TrackWise", "PlayStation", "DreamWorks", "FedEx", "WhatsApp", "OneDrive", "OneNote", "DropBox", "FireFox", "HashiCorp", "CloudFlare", "CircleCI", "TravisCI", "JupyterLab", "SciPy", "NumPy", "PyTorch", "TensorFlow", "DeepMind", "SpaceX", "ChatGPT", "OpenShift", "VMware", "NVidia", "SuccessFactors", "WorkDay", "BambooHR", "AdWords", "AdSense", "PhD", "MSc", "BSc"]
+    for line in (
+        "JavaScript TypeScript CoffeeScript ActionScript PowerPoint PowerBI PowerShell LinkedIn",
+        "GitHub GitLab BitBucket YouTube iPhone iPad iOS macOS DevOps DevSecOps SecOps FinOps",
+        "MLOps LLMOps AIOps DataOps GitOps RevOps BizOps SalesOps HubSpot WordPress SharePoint",
+        "QuickBooks PostgreSQL MySQL NoSQL GraphQL McKinsey McDonald McDonalds FinTech EdTech",
+        "HealthTech MedTech PropTech InsurTech RegTech LegalTech AgriTech AgTech CleanTech",
+        "ClimateTech OpenAI BigQuery NetSuite ServiceNow SmartSheet ClickUp MongoDB DynamoDB",
+        "CockroachDB TikTok PayPal DocuSign DoorDash WeWork SoundCloud DataDog PagerDuty",
+        "JetBrains AutoCAD SolidWorks SketchUp MailChimp ZoomInfo SalesForce ScrumMaster MacBook",
+        "ThinkPad InfoSec AmLaw ServSafe TrackWise PlayStation DreamWorks FedEx WhatsApp OneDrive",
+        "OneNote DropBox FireFox HashiCorp CloudFlare CircleCI TravisCI JupyterLab SciPy NumPy",
+        "PyTorch TensorFlow DeepMind SpaceX ChatGPT OpenShift VMware NVidia SuccessFactors",
+        "WorkDay BambooHR AdWords AdSense PhD MSc BSc CANalyzer",
+    )
+    for name in line.split()
 )
 """Camel-case names that are one word, not two words glued by lost line breaks."""
+_NAME_REACH = 40
+"""How far either side of a capital a camel-case word is looked at."""
+_NAME_WINDOW = 5_000
+"""How far either side of a glued pair of words a repeat of it is looked for."""
 _CAMEL_SUFFIXES = frozenset({"ops", "tech", "script", "hub", "lab", "sec", "force", "db"})
 _CAMEL_PREFIXES = frozenset({"mac", "mc", "van", "von", "della", "des", "les", "los"})
 
 # --- abbreviations -----------------------------------------------------------------------
 
-_ABBREVIATIONS = frozenset(
-    ["vs", "sr", "jr", "mr", "ms", "dr", "st", "co", "no", "mt", "ft", "sq", "oz", "lb", "sc", "al", "ca", "pp", "vol", "inc", "ltd", "mrs", "est", "etc", "yrs", "hrs", "min", "max", "avg", "ref", "tel", "ext", "fig", "mgr", "mfg", "gov", "int", "nos", "esp", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "corp", "univ", "assn", "govt", "dept", "prof", "incl", "mgmt", "intl", "excl", "dipl", "assoc", "bros"]
+
+def _words(*lines: str) -> frozenset[str]:
+    return frozenset(word for line in lines for word in line.split())
+
+
+_ABBREVIATIONS = _words(
+    "vs v sr jr mr mrs ms dr prof st mt cf inc ltd co corp llc bros assoc assn univ govt dept",
+    "intl incl excl esp etc dipl ing sc",
 )
-"""Words whose trailing period never ends a statement (single letters never do either)."""
+"""Abbreviations whose trailing period never ends a statement ("Sr. Manager", "Inc. is")."""
+_NUMBER_ABBREVIATIONS = _words(
+    "no nos approx ca pp p c exp vol fig sec ver rev pt ch ref tel ext jan feb mar apr jun jul aug",
+    "sep sept oct nov dec est yrs hrs min max avg mgr mfg mgmt gov int cont ft sq oz lb al",
+)
+"""Abbreviations whose period ends a statement only before a capital ("Jun. 2020", "by Jun.
+We"); before a digit it does not."""
 
 
-def _abbreviation_guards() -> str:
+def _abbreviation_guards(words: frozenset[str]) -> str:
+    """Return negative lookbehinds, one per word length, failing right after ``word.``."""
     by_length: dict[int, list[str]] = {}
-    for word in sorted(_ABBREVIATIONS):
+    for word in sorted(words):
         by_length.setdefault(len(word), []).append(word)
-    return "".join(rf"(?<!\b(?i:{'|'.join(words)})\.)" for _, words in sorted(by_length.items()))
+    return "".join(rf"(?<!\b(?i:{'|'.join(group)})\.)" for _, group in sorted(by_length.items()))
 
 
-_GUARDS = r"(?<!\b[A-Za-z]\.)" + _abbreviation_guards()
-_PERIOD_END = re.compile(r"\." + _GUARDS + r"([\"'”’)\]]*) +(?=[\"'“‘(\[]?[A-Z])")
-"""A period (maybe closing quotes or brackets), spaces, then a capital letter."""
-_MARK_END = re.compile(r"([!?]+[\"'”’)\]]*) +(?=[\"'“‘(\[]?[A-Z])")
-"""A question or exclamation mark (maybe closing quotes or brackets), spaces, a capital."""
+_GUARDS = r"(?<!\b[A-Z]\.)(?<!\.[a-z]\.)" + _abbreviation_guards(_ABBREVIATIONS)
+"""Lookbehinds that fail after an initial ("J.", "U.S."), "e.g."-like or listed abbreviation."""
+_NUMBER_GUARDS = "(?:(?=[ ]+[\"'“‘(\\[]?[A-Z])|" + _abbreviation_guards(_NUMBER_ABBREVIATIONS) + ")"
+"""Before a digit, also fail after an abbreviation that numbers follow ("Jun. 2020")."""
+_LOOKING_AT_CAPITAL = r" +(?=[\"'“‘(\[]?[A-Z]|[0-9$€£#])"
+"""Spaces, then what may start a statement: a capital, a digit or a currency sign."""
+_PERIOD_END = re.compile(r"\." + _GUARDS + _NUMBER_GUARDS + _LOOKING_AT_CAPITAL)
+"""A period, spaces, then a capital letter: the common sentence boundary."""
+_CLOSERS = r"[\"'”’)\]]"
+_QUESTION_END = re.compile(r"\?" + _CLOSERS + "*" + _LOOKING_AT_CAPITAL)
+_EXCLAMATION_END = re.compile(r"!" + _CLOSERS + "*" + _LOOKING_AT_CAPITAL)
+_CLOSED_PERIOD_END = re.compile(r"\.(?<!\b[A-Z]\.)" + _CLOSERS + "+" + _LOOKING_AT_CAPITAL)
+"""A period before closing quotes or brackets ('said "go."', "(see below.)"), spaces, then
+what may start a statement; the question and exclamation marks above may have them too."""
 
 # --- lists -------------------------------------------------------------------------------
 
@@ -93,8 +166,9 @@ _INLINE_NUMBER = re.compile(
     r"(?:[0-9](?<![^\s:][0-9])[0-9]?[.)]|\((?<![^\s:]\()(?:[0-9]{1,2}|[a-z])\))(?=[ \t]+\S)"
 )
 """A number or letter marker ("2.", "2)", "(b)") after whitespace or a colon."""
-_DASH_HINTS = (" - ", " * ", " – ", " — ", ":- ", ":* ")
-_NUMBER_HINTS = ("1. ", "1) ", "(a) ")
+_SENTENCE_GAP = re.compile(r"[.!?][\"'”’)\]]*[ \t]")
+_NUMBER_HINT = re.compile(r"2[.)] (?<=[ \t:]2. )")
+"""An inline "2." or "2)": a numbered list that is not (only) at line starts."""
 
 # --- headings ----------------------------------------------------------------------------
 
@@ -116,15 +190,18 @@ you are|in this role you will|we offer|preferred skills|desired skills|must have
 
 
 _Trie = dict[str, "_Trie"]
-_COLON_END = r"[ \t]*:"
+_COLON_END = r"[ \t]*:(?=[ \t]*[\"'“‘(\[]?[A-Z])"
 _CAPITAL_END = r"(?=[ \t]+[\"'“‘(]?[A-Z])"
+_GLUED_END = r"(?=[A-Z][a-z]|[0-9])"
 
 
 def _heading_pattern(phrases: list[str]) -> str:
     """Return a regular expression matching a heading and how it ends, factored as a trie.
 
-    Any heading may end with a colon; a heading of several words (other than "you ..."
-    and "we ...") may also end before a capitalised word.
+    Any heading may end with a colon before a capitalised word, or right before a capitalised
+    word glued to it by a lost line break ("What You'll DoShadow"); a heading of several words
+    (other than "you ..." and "we ...") may also end right before a capitalised word. A
+    heading followed by lowercase text ("Benefits: health, dental") stays one statement.
     """
     trie: _Trie = {}
     for phrase in phrases:
@@ -136,6 +213,7 @@ def _heading_pattern(phrases: list[str]) -> str:
             node = node.setdefault(char, {})
         ends = node.setdefault("", {})
         ends[_COLON_END] = {}
+        ends[_GLUED_END] = {}
         if len(words) > 1 and words[0] not in ("you", "we"):
             ends[_CAPITAL_END] = {}
 
@@ -154,15 +232,11 @@ def _heading_pattern(phrases: list[str]) -> str:
 
 
 _HEADING = re.compile(
-    r"\n(?=[A-Za-z])("
+    r"\n(?=[A-Za-z])"
     + _heading_pattern([p for line in _HEADINGS.splitlines() for p in line.split("|")])
-    + r")[ \t]*(?=\S)"
+    + r"[ \t]*(?=\S)"
 )
-"""A known heading at a line start with more text after it on the same line.
-
-A heading followed by a colon always ends there; a heading of several words also ends
-where a capitalised word follows ("What You Will Be Doing Owning the roadmap").
-"""
+"""A known heading at a line start with more text after it on the same line."""
 
 # --- finishing ---------------------------------------------------------------------------
 
@@ -176,17 +250,21 @@ _RUN_ON_WORDS = 60
 def _camel_split(text: str, start: int) -> bool:
     """Return whether the capital at ``start`` (after a lowercase letter) starts a new word."""
     left = start
-    while left > 0 and text[left - 1].isalpha():
+    while left > 0 and start - left < _NAME_REACH and text[left - 1].isalpha():
         left -= 1
     right = start + 1
-    while right < len(text) and text[right].isalpha():
+    while right < len(text) and right - start < _NAME_REACH and text[right].isalpha():
         right += 1
     word = text[left:right].lower()
     if word in _CAMEL_NAMES:
         return False
     seg_start = start - 1
-    while seg_start > left and not text[seg_start].isupper():
-        seg_start -= 1
+    if text[seg_start].isupper():  # an acronym glued to a word: "WIDepartment"
+        while seg_start > left and text[seg_start - 1].isupper():
+            seg_start -= 1
+    else:
+        while seg_start > left and not text[seg_start].isupper():
+            seg_start -= 1
     seg_end = start + 1
     while seg_end < right and not text[seg_end].isupper():
         seg_end += 1
@@ -195,7 +273,31 @@ def _camel_split(text: str, start: int) -> bool:
     if before in _CAMEL_PREFIXES or after in _CAMEL_SUFFIXES:
         return False
     names = (before + after, word[: seg_end - left], word[seg_start - left :])
-    return not any(name in _CAMEL_NAMES for name in names)
+    if any(name in _CAMEL_NAMES for name in names):
+        return False
+    # A pair seen twice is a name ("RepairLog ... RepairLog"): lost breaks do not repeat.
+    window = max(0, start - _NAME_WINDOW), start + _NAME_WINDOW
+    return text.count(text[seg_start:seg_end], *window) < 2
+
+
+def _glued_period_repl(match: re.Match[str]) -> str:
+    """Break after "word.word" unless it is a domain, file name, e-mail or other token."""
+    text = match.string
+    start = match.start()
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", start)
+    token = text[left : len(text) if right < 0 else right].rstrip(".,;:!?)")
+    if token.count(".") != 1 or any(c in token for c in "@/:\\_"):
+        return "."
+    if text[start + 1].isdigit():
+        word = token[: token.index(".")].lstrip("([\"'").lower()
+        if word in _ABBREVIATIONS or word in _NUMBER_ABBREVIATIONS:
+            return "."
+        return ".\n"
+    suffix = _LETTERS_PREFIX.match(token, token.index(".") + 1)
+    if suffix is None or suffix.group().lower() in _DOT_SUFFIXES:
+        return "."
+    return ".\n"
 
 
 def _glue_repl(match: re.Match[str]) -> str:
@@ -211,16 +313,24 @@ def _glue_repl(match: re.Match[str]) -> str:
         word_start = start - 1
         while word_start > 0 and text[word_start - 1].isalnum():
             word_start -= 1
-        if text[word_start : start - 1].lower() in _ABBREVIATIONS:
+        word = text[word_start : start - 1].lower()
+        if word in _ABBREVIATIONS or word in _NUMBER_ABBREVIATIONS:
             return capital
     return "\n" + capital
 
 
 def _normalise(text: str) -> str:
-    """Return ``text`` as plain text whose only line break is ``\\n`` and bullets are breaks."""
+    """Return ``text`` as plain text with newline line breaks and bullets turned into breaks."""
+    if "&lt;" in text and "<" not in text:  # HTML escaped once more, as some feeds send it
+        text = html.unescape(text)
     if "<" in text:
-        text = _HTML_DROP.sub("", text)
-        text = _HTML_BREAK.sub("\n", text)
+        if "<!--" in text and "-->" in text:
+            text = _HTML_COMMENT.sub("", text)
+        if _HTML_CODE_END.search(text):
+            text = _HTML_CODE.sub("", text)
+        if _HTML_BREAK.search(text):
+            text = _SOFT_WRAP.sub(" ", text)
+            text = _HTML_BREAK.sub("\n", text)
         text = _HTML_TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
@@ -229,49 +339,54 @@ def _normalise(text: str) -> str:
     if "\t" in text:
         text = text.replace("\t", " ")
     if not text.isascii():
-        for char in _BREAK_CHARS:
-            if char in text:
-                text = text.replace(char, "\n")
-        for char in _GLYPHS:
-            if char in text:
-                text = text.replace(char, "\n")
-        for char in _SPACE_CHARS:
-            if char in text:
-                text = text.replace(char, " ")
-        for char in _INVISIBLE:
-            if char in text:
-                text = text.replace(char, "")
+        for char in set(_SPECIAL_CHARS.findall(text)):
+            text = text.replace(char, _SPECIAL_REPLACEMENT[char])
         if "·" in text:
             text = _MIDDLE_DOT.sub("\n", text)
     return text
 
 
 def _inline_dashes(text: str) -> str:
-    """Break lines before inline dash or star bullets ("Duties: - Plan X - Track Y")."""
-    cuts: list[int] = []
-    line_start = -1
-    line_marks: list[tuple[int, bool, bool]] = []
+    """Break lines before inline dash or star bullets ("Duties: - Plan X - Track Y").
 
-    def flush() -> None:
-        capitals = [m for m in line_marks if m[2]]
-        after_colon = any(m[1] for m in line_marks)
-        for position, colon, capital in line_marks:
-            if colon or (capital and (after_colon or len(capitals) >= 2)):
-                cuts.append(position)
-
+    A dash right after a colon is a bullet, and so is a dash before a letter later in the
+    same sentence; a dash before a capital is a bullet when another such dash stands in the
+    same sentence. A lone dash ("Manager - Claims", "5 - 7 years") is not.
+    """
+    lines: list[list[tuple[int, bool, str]]] = []
+    line_start = -2
+    previous = 0
     for match in _INLINE_DASH.finditer(text):
         position = match.start()
-        start = text.rfind("\n", 0, position)
-        if start != line_start:
-            flush()
-            line_marks = []
-            line_start = start
-        head = text[start + 1 : position].rstrip(" \t")
-        if not head:
-            continue
-        following = text[match.end() : match.end() + 8].lstrip(" \t")
-        line_marks.append((position, head.endswith(":"), following[:1].isupper()))
-    flush()
+        newline = text.rfind("\n", previous, position)
+        previous = position
+        if newline >= 0 or not lines:
+            line_start = text.rfind("\n", 0, position) if newline < 0 else newline
+            lines.append([])
+        head = text[line_start + 1 : position].rstrip(" \t")
+        if head:
+            following = text[match.end() : match.end() + 8].lstrip(" \t")[:1]
+            lines[-1].append((position, head.endswith(":"), following))
+
+    def same_sentence(a: int, b: int) -> bool:
+        return _SENTENCE_GAP.search(text, min(a, b), max(a, b)) is None
+
+    cuts: list[int] = []
+    for marks in lines:
+        listed = [p for p, colon, _ in marks if colon]
+        anchors = [p for p, colon, following in marks if colon or following.isupper()]
+        cuts.extend(listed)
+        is_listed = set(listed)
+        for i, p in enumerate(anchors):  # a capital dash next to another in its sentence
+            if p not in is_listed and any(
+                same_sentence(p, q) for q in (anchors[i - 1 : i] + anchors[i + 1 : i + 2])
+            ):
+                cuts.append(p)
+        for p, colon, following in marks:  # a lowercase dash after a colon dash
+            if following.islower() and not colon:
+                k = bisect.bisect_left(listed, p)
+                if k and same_sentence(listed[k - 1], p):
+                    cuts.append(p)
     return _break_before(text, cuts)
 
 
@@ -297,16 +412,16 @@ def _inline_numbers(text: str) -> str:
     """Break lines before inline numbered items that count up ("1. X 2. Y", "(a) X (b) Y")."""
     cuts: list[int] = []
     run: list[int] = []
-    line_start = -2
+    previous = 0
     for match in _INLINE_NUMBER.finditer(text):
         position = match.start()
-        start = text.rfind("\n", 0, position)
+        new_line = text.find("\n", previous, position) >= 0
+        previous = position
         value = _marker_value(match)
-        if start != line_start or value == 1:
+        if new_line or value == 1:
             if len(run) >= 2:
                 cuts.extend(run)
             run = [position] if value == 1 else []
-            line_start = start
         elif run and value == len(run) + 1:
             run.append(position)
     if len(run) >= 2:
@@ -321,19 +436,27 @@ def _layout(text: str) -> str:
     """
     text = _normalise(text)
     text = _GLUE.sub(_glue_repl, text)
-    if any(hint in text for hint in _DASH_HINTS):
+    if "." in text:
+        text = _GLUED_PERIOD.sub(_glued_period_repl, text)
+    if _INLINE_DASH.search(text):
         text = _inline_dashes(text)
-    if any(hint in text for hint in _NUMBER_HINTS):
+    if "(b)" in text or "(2)" in text or _NUMBER_HINT.search(text):
         text = _inline_numbers(text)
     return _LINE_MARKER.sub("\n", "\n" + text)
 
 
 def _split_sentences(text: str) -> str:
     """Return ``text`` with a line break at every sentence boundary."""
-    text = _PERIOD_END.sub(".\\1\n", text)
-    if "?" in text or "!" in text:
-        text = _MARK_END.sub("\\1\n", text)
-    return text
+    text = _PERIOD_END.sub(".\n", text)
+    if "?" in text:
+        text = _QUESTION_END.sub(_line_break_after, text)
+    if "!" in text:
+        text = _EXCLAMATION_END.sub(_line_break_after, text)
+    return _CLOSED_PERIOD_END.sub(_line_break_after, text)
+
+
+def _line_break_after(match: re.Match[str]) -> str:
+    return match.group().rstrip(" \t") + "\n"
 
 
 def _has_letter(piece: str) -> bool:
@@ -342,9 +465,9 @@ def _has_letter(piece: str) -> bool:
 
 def _finish(text: str) -> list[str]:
     """Split text whose boundaries are line breaks into cleaned statements, in order."""
-    text = _HEADING.sub("\n\\1\n", text)
+    text = _HEADING.sub(_line_break_after, text)
     pieces = [piece.strip(_STRIP) for piece in text.split("\n")]
-    statements = [piece for piece in pieces if _has_letter(piece)]
+    statements = [p for p in pieces if p and (p[0].isalpha() or _LETTER.search(p) is not None)]
     if statements and max(map(len, statements)) > _RUN_ON_WORDS * 2:
         statements = [part for piece in statements for part in _split_run_on(piece)]
     return statements
