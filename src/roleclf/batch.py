@@ -145,8 +145,9 @@ def label_file(
     --------
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "jobs.csv").write_text('id,description\nj1,"Own the roadmap.\nInterview '
-    ...                                      'customers."\nj2,\n')
+    >>> _ = (folder / "jobs.csv").write_text(
+    ...     'id,description\nj1,"Own the roadmap.\nInterview customers.\nSize the market.\n'
+    ...     'Decide what to build next."\nj2,\n')
     >>> label_file(folder / "jobs.csv", folder / "out.csv", id_column="id").postings
     2
     >>> pd.read_csv(folder / "out.csv")[["row", "id", "verdict", "error"]].values.tolist()

@@ -328,8 +328,8 @@ def label_jobs(
     Examples
     --------
     >>> import pandas as pd, roleclf
-    >>> jobs = pd.DataFrame({"description": ["Own the roadmap. Interview customers.", None]},
-    ...                     index=["a", "b"])
+    >>> text = "Own the roadmap. Interview customers. Decide what to build next. Size the market."
+    >>> jobs = pd.DataFrame({"description": [text, None]}, index=["a", "b"])
     >>> roleclf.label_jobs(jobs)[["verdict", "error"]].values.tolist()
     [['product', None], ['unclear', 'missing text']]
     """
