@@ -141,3 +141,11 @@ def test_cli_label_and_its_errors(
     assert "no such file" in capsys.readouterr().err
     assert main(["label", str(source), "-o", str(tmp_path / "no" / "dir.csv")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_engine_choices_are_checked_before_any_work(source: Path, tmp_path: Path) -> None:
+    with pytest.raises(roleclf.RoleclfError, match="engine must be 'local' or 'dask'"):
+        label_file(source, tmp_path / "out.csv", engine="spark")
+    with pytest.raises(roleclf.RoleclfError, match="local engine only"):
+        label_file(source, tmp_path / "out.csv", engine="dask", resume=True)
+    assert not (tmp_path / "out.csv").exists()

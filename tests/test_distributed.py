@@ -27,8 +27,6 @@ def test_label_jobs_on_a_dask_frame_is_lazy_and_equal() -> None:
 
 
 def test_dask_engine_on_a_two_worker_cluster_matches_the_local_engine(tmp_path: Path) -> None:
-    from roleclf.distributed import label_file_dask
-
     source = tmp_path / "jobs.csv"
     postings(40).to_csv(source, index=False)
     label_file(
@@ -41,9 +39,10 @@ def test_dask_engine_on_a_two_worker_cluster_matches_the_local_engine(tmp_path: 
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        report = label_file_dask(
+        report = label_file(
             source,
             tmp_path / "dask.csv",
+            engine="dask",
             id_column="job_id",
             statements_output=tmp_path / "dask_s.csv",
             scheduler=cluster.scheduler_address,

@@ -1,4 +1,4 @@
-"""`label_file`: label a file of job postings in chunks, resumably, on local processes."""
+"""`label_file`: label a file of job postings in chunks, resumably, on local processes or Dask."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pandas as pd
 
 from ._version import __version__
 from .default import default_model
-from .errors import DataError
+from .errors import DataError, RoleclfError
 from .jobs import check_columns, label_frame
 from .model import RoleClassifier
 from .readers import Chunk, detect_format, iter_chunks
@@ -106,6 +106,8 @@ def label_file(
     model: RoleClassifier | str | None = None,
     chunk_bytes: int = 4 << 20,
     chunk_rows: int = 5000,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> FileReport:
     r"""Label every posting of a CSV, Parquet or JSON Lines file and write the results.
 
@@ -136,6 +138,15 @@ def label_file(
         Show a progress bar on standard error.
     model : RoleClassifier, str or None
         A model, a saved model's path, or ``None`` for the default model.
+    chunk_bytes, chunk_rows : int
+        The size of a chunk of CSV or JSON Lines input, and of Parquet input.
+    engine : {"local", "dask"}
+        ``"dask"`` runs the same per-chunk work as Dask tasks over ``dask.dataframe``
+        partitions (the ``dask`` extra), with the same output bytes; ``jobs`` is then the
+        number of workers of the local cluster started when no ``scheduler`` is given.
+        ``resume`` and ``progress`` are local-engine features.
+    scheduler : str, optional
+        The address of a running Dask scheduler, whose workers can read ``input_path``.
 
     Returns
     -------
@@ -153,6 +164,18 @@ def label_file(
     >>> pd.read_csv(folder / "out.csv")[["row", "id", "verdict", "error"]].values.tolist()
     [[1, 'j1', 'product', nan], [2, 'j2', 'unclear', 'missing text']]
     """
+    if engine not in ("local", "dask"):
+        raise RoleclfError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if engine == "dask":
+        if resume:
+            raise RoleclfError("resuming works with the local engine only")
+        from .distributed import label_file_dask
+
+        return label_file_dask(
+            input_path, output, text_column=text_column, id_column=id_column, fmt=fmt,
+            statements_output=statements_output, encoding=encoding, scheduler=scheduler,
+            workers=max(jobs, 1), model=model, chunk_bytes=chunk_bytes,
+        )  # fmt: skip
     started = time.perf_counter()
     source = Path(input_path)
     in_fmt = detect_format(source, fmt)

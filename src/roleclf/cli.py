@@ -104,17 +104,10 @@ def _cmd_label(args: argparse.Namespace) -> int:
         "text_column": args.text_column, "id_column": args.id_column, "fmt": args.format,
         "statements_output": args.statements, "encoding": args.encoding, "model": args.model,
     }  # fmt: skip
-    if args.engine == "dask":
-        if args.resume:
-            raise RoleclfError("--resume works with the local engine")
-        from .distributed import label_file_dask
-
-        report = label_file_dask(args.input, args.output, scheduler=args.scheduler,
-                                 workers=max(args.jobs, 1), **options)  # fmt: skip
-    else:
-        progress = not args.quiet and sys.stderr.isatty()
-        report = label_file(args.input, args.output, jobs=args.jobs, resume=args.resume,
-                            progress=progress, **options)  # fmt: skip
+    progress = args.engine == "local" and not args.quiet and sys.stderr.isatty()
+    report = label_file(args.input, args.output, jobs=args.jobs, resume=args.resume,
+                        progress=progress, engine=args.engine, scheduler=args.scheduler,
+                        **options)  # fmt: skip
     if not args.quiet:
         resumed = f", {report.resumed_chunks} chunks resumed" if report.resumed_chunks else ""
         found = ", ".join(f"{k} {report.verdicts.get(k, 0):,}" for k in VERDICTS)

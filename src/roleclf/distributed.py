@@ -123,21 +123,12 @@ def label_file_dask(
     model: RoleClassifier | str | None = None,
     chunk_bytes: int = 4 << 20,
 ) -> FileReport:
-    r"""Label a postings file on a Dask cluster, with the same output as the local engine.
+    """Label a postings file on a Dask cluster: :func:`roleclf.label_file` with ``engine="dask"``.
 
     The file is split into the same chunks as the local engine, each a partition of a
-    ``dask.dataframe``; every partition is labeled by the same per-chunk work as a Dask task,
-    and the results are written in input order. The workers must be able to read the input
-    path. With no ``scheduler``, a local cluster of ``workers`` processes is started.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "jobs.csv").write_text("description\nOwn the roadmap.\n")
-    >>> report = label_file_dask(folder / "jobs.csv", folder / "out.csv", workers=1)
-    >>> report.postings
-    1
+    ``dask.dataframe``; every partition is labeled by :func:`~roleclf.batch.label_chunk` as
+    a Dask task, and the results are written in input order. With no ``scheduler``, a local
+    cluster of ``workers`` processes is started.
     """
     from .batch import _empty_result, _outputs
 
