@@ -6,7 +6,8 @@ Labels every statement of examples/postings.csv once, then scores every pair of
 HYBRID_MIN_SHARE (the smaller of the product and project shares from which a posting is
 hybrid) and MIN_ROLE_WEIGHT (the confidence-weighted count of product and project statements
 below which it is unclear) by how often the verdict equals the posting's intended role.
-Prints the table, best first; the chosen values are the constants in roleclf/jobs.py.
+Prints the best settings, the accuracy along MIN_ROLE_WEIGHT at the best share, and the
+confusion matrix; the chosen values are the constants in roleclf/jobs.py.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def main() -> None:
     )
     rows = []
     for share in np.arange(0.15, 0.46, 0.05):
-        for weight in np.arange(0.5, 4.01, 0.5):
+        for weight in np.arange(0.25, 4.01, 0.25):
             verdicts = [_verdict(a, b, share, weight) for a, b in weights.to_numpy()]
             hits = np.equal(verdicts, postings["intended"]).mean()
             pm = postings["intended"].isin(["product", "project"]).to_numpy()
@@ -47,6 +48,9 @@ def main() -> None:
     print(f"{len(postings)} example postings: {postings['intended'].value_counts().to_dict()}\n")
     print(table.head(15).to_markdown(index=False, floatfmt=".3f"))
     best = table.iloc[0]
+    along = table[table["hybrid_min_share"] == best.hybrid_min_share].sort_values("min_role_weight")
+    print(f"\naccuracy along min_role_weight at hybrid_min_share {best.hybrid_min_share}")
+    print(along.set_index("min_role_weight")["accuracy"].round(3).to_string())
     verdicts = [
         _verdict(a, b, best.hybrid_min_share, best.min_role_weight) for a, b in weights.to_numpy()
     ]

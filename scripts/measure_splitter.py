@@ -5,7 +5,8 @@ Usage: python scripts/measure_splitter.py [--postings 150] [--seed 0]
 Builds postings from our own dataset (roleclf.load_dataset()) whose true statements are
 known: a fixed seed draws 20-40 statements per posting and lays them out as newline lists,
 bullet lists (line-start and inline, many markers), numbered lists, HTML, prose paragraphs,
-text whose line breaks were lost (items glued with no separator) and a mixed layout (headings,
+text whose line breaks were lost (items glued with no separator, or joined by a
+space) and a mixed layout (headings,
 bullets, numbered items and prose). Each splitter is scored per layout and overall by
 statement precision, recall and F1 (a predicted statement is correct when its normalised text
 equals a true statement's, each true statement matched at most once) and by speed.
@@ -36,7 +37,7 @@ from collections.abc import Callable
 import roleclf
 from roleclf.segment import _finish, _layout, split_statements
 
-LAYOUTS = ("newline", "bullets", "numbered", "html", "prose", "glued", "mixed")
+LAYOUTS = ("newline", "bullets", "numbered", "html", "prose", "glued", "spaced", "mixed")
 BULLETS = ("•", "●", "▪", "◦", "‣", "·", "-", "*", "–", "—")  # noqa: RUF001
 HEADINGS = (
     "About us",
@@ -167,6 +168,8 @@ def make_posting(rng: random.Random, pool: list[str], layout: str) -> Posting:
         return paragraphs(rng, items), items
     if layout == "glued":
         return "".join(items), items
+    if layout == "spaced":  # list items flattened with a space, as some scrapers join <li>s
+        return " ".join(items), items
     # mixed: intro prose, headings with bullets, numbered items, inline bullets, closing prose
     parts, truth = [], []
     chunks = [items[: len(items) // 5]]

@@ -27,11 +27,11 @@ def test_classify_prints_one_label_per_line() -> None:
 
 
 def test_classify_reads_stdin_and_prints_json_with_probabilities() -> None:
-    out = run("classify", "--json", "--proba", stdin="allocate resources\nsize the market\n")
+    out = run("classify", "--json", "--proba", stdin="update the risk register\nsize the market\n")
     assert out.returncode == 0, out.stderr
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["label"] for r in records] == ["project", "product"]
-    assert records[0]["text"] == "allocate resources"
+    assert records[0]["text"] == "update the risk register"
     assert abs(sum(records[1]["probabilities"].values()) - 1) < 1e-3
 
 

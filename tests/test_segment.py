@@ -87,6 +87,28 @@ def test_other_lost_line_breaks(text: str, expected: list[str]) -> None:
     assert split_statements(text) == expected
 
 
+def test_list_items_joined_by_a_space_split_before_a_listed_verb() -> None:
+    text = "Duties include budgets Coordinate vendors and crews Track the schedule weekly"
+    assert split_statements(text) == [
+        "Duties include budgets",
+        "Coordinate vendors and crews",
+        "Track the schedule weekly",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tools We Use To Manage Projects",  # Title Case: the next word is capitalised
+        "We Review code daily",  # the word before is not lowercase
+        "Join our Support team to Build trust",  # not a listed verb
+        "reporting to the Review Board",
+    ],
+)
+def test_capitalised_words_inside_sentences_stay(text: str) -> None:
+    assert split_statements(text) == [text]
+
+
 @pytest.mark.parametrize(
     "name",
     [

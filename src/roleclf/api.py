@@ -52,7 +52,7 @@ def classify_many(texts: Iterable[str], *, model: RoleClassifier | None = None) 
     Examples
     --------
     >>> import roleclf
-    >>> roleclf.classify_many(["draft the product vision", "allocate resources"])
+    >>> roleclf.classify_many(["draft the product vision", "track the budget"])
     ['product', 'project']
     """
     return [str(label) for label in _model(model).predict(as_text_list(texts))]

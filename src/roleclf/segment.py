@@ -154,6 +154,31 @@ _CLOSED_PERIOD_END = re.compile(r"\.(?<!\b[A-Z]\.)" + _CLOSERS + "+" + _LOOKING_
 """A period before closing quotes or brackets ('said "go."', "(see below.)"), spaces, then
 what may start a statement; the question and exclamation marks above may have them too."""
 
+# --- list items joined by a space ---------------------------------------------------------
+
+_ITEM_VERBS = _words(
+    "Administer Advise Agree Align Allocate Analyse Analyze Appraise Approve Arrange Assess",
+    "Assign Calculate Choose Collaborate Collect Communicate Compare Compile Conduct Confer",
+    "Confirm Consult Coordinate Create Decide Define Deliver Determine Develop Direct Distribute",
+    "Draft Ensure Escalate Establish Estimate Evaluate Examine Execute Explain Facilitate",
+    "Formulate Gather Identify Implement Inspect Interpret Interview Investigate Liaise Maintain",
+    "Manage Measure Monitor Negotiate Obtain Onboard Operate Organise Organize Oversee Own",
+    "Perform Prepare Present Prioritise Prioritize Produce Propose Provide Recommend Reconcile",
+    "Recruit Resolve Respond Review Revise Select Specify Submit Supervise Track Translate",
+    "Troubleshoot Update Verify Write",
+)
+"""Imperative verbs that start list items, and rarely stand capitalised inside a sentence."""
+_SPACED_ITEM = re.compile(r"(?<=[a-z][a-z0-9)%]) ([A-Z][a-z]+)(?= [a-z])")
+"""A space between list items whose line breaks were lost ("with vendors Track the budget"):
+a lowercase word, then a capitalised word, which must be one of :data:`_ITEM_VERBS`, and a
+lowercase word."""
+
+
+def _spaced_item_repl(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return ("\n" if word in _ITEM_VERBS else " ") + word
+
+
 # --- lists -------------------------------------------------------------------------------
 
 _LINE_MARKER = re.compile(
@@ -447,6 +472,7 @@ def _layout(text: str) -> str:
 
 def _split_sentences(text: str) -> str:
     """Return ``text`` with a line break at every sentence boundary."""
+    text = _SPACED_ITEM.sub(_spaced_item_repl, text)
     text = _PERIOD_END.sub(".\n", text)
     if "?" in text:
         text = _QUESTION_END.sub(_line_break_after, text)
@@ -489,8 +515,10 @@ def split_statements(text: str) -> list[str]:
     (not after abbreviations such as "e.g.", "Inc." or "U.S.", nor inside numbers such as
     "3.5"); known headings ("What you'll do:", "About us"), which become statements of
     their own; HTML block tags (other tags are dropped and entities unescaped); and the
-    places where scraping lost a line break ("hello?What", "ManagerRef", "32337New"), but
-    not inside camel-case names such as "JavaScript" or "LinkedIn". Statements lose their
+    places where scraping lost a line break ("hello?What", "ManagerRef", "32337New", and
+    list items joined by a space: "with vendors Track the budget", before a capitalised verb
+    that starts list items), but not inside camel-case names such as "JavaScript" or
+    "LinkedIn". Statements lose their
     bullet markers, surrounding whitespace and trailing separators; fragments without a
     letter are dropped, and a run-on fragment of more than 60 words is split at " ; ",
     " · " or " | " if it has any.
