@@ -518,10 +518,9 @@ def split_statements(text: str) -> list[str]:
     places where scraping lost a line break ("hello?What", "ManagerRef", "32337New", and
     list items joined by a space: "with vendors Track the budget", before a capitalised verb
     that starts list items), but not inside camel-case names such as "JavaScript" or
-    "LinkedIn". Statements lose their
-    bullet markers, surrounding whitespace and trailing separators; fragments without a
-    letter are dropped, and a run-on fragment of more than 60 words is split at " ; ",
-    " · " or " | " if it has any.
+    "LinkedIn". Statements lose their bullet markers, surrounding whitespace and trailing
+    separators; fragments without a letter are dropped, and a run-on fragment of more than
+    60 words is split at " ; ", " · " or " | " if it has any.
 
     Parameters
     ----------
