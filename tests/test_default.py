@@ -10,11 +10,18 @@ from roleclf import default
 from roleclf.dataset import dataset_sha256
 
 
-def test_cache_is_keyed_by_versions_and_data() -> None:
+def test_cache_is_keyed_by_versions_data_and_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     name = default.default_model_path().name
     assert f"roleclf{roleclf.__version__}" in name
     assert f"sklearn{sklearn.__version__}" in name
     assert dataset_sha256()[:16] in name
+
+    class Retuned(roleclf.RoleClassifier):
+        def __init__(self, *, C: float = 1.0) -> None:  # noqa: N803
+            super().__init__(C=C)
+
+    monkeypatch.setattr(default, "RoleClassifier", Retuned)
+    assert default.default_model_path().name != name  # new default settings, new cache
 
 
 def test_first_use_trains_and_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import warnings
 from pathlib import Path
@@ -35,15 +36,20 @@ def cache_dir() -> Path:
 def default_model_path() -> Path:
     """Return where the default model is cached.
 
-    The name holds the roleclf version, the scikit-learn version and the dataset's hash,
-    so a cache built from other data or other versions is never used.
+    The name holds the roleclf version, the scikit-learn version, the dataset's hash and a
+    hash of :class:`RoleClassifier`'s default settings, so a cache built from other data,
+    versions or settings is never used.
 
     Examples
     --------
     >>> default_model_path().suffix
     '.skops'
     """
-    key = f"roleclf{__version__}-sklearn{sklearn.__version__}-data{dataset_sha256()[:16]}"
+    settings = repr(sorted(RoleClassifier().get_params().items())).encode()
+    key = (
+        f"roleclf{__version__}-sklearn{sklearn.__version__}-data{dataset_sha256()[:16]}"
+        f"-settings{hashlib.sha256(settings).hexdigest()[:8]}"
+    )
     return cache_dir() / f"default-{key}.skops"
 
 
