@@ -13,17 +13,23 @@ GOLDEN = Path(__file__).parent / "data" / "golden.csv"
 
 
 def test_golden_statements_keep_their_hand_checked_labels() -> None:
-    """A regression guard: a change that flips one of these must be deliberate."""
-    golden = pd.read_csv(GOLDEN)
+    """A regression guard: a change that flips one of these must be deliberate.
+
+    A flip accepted on purpose is written in the ``near_miss`` column with the reason; such a
+    statement must still give its true label at least 0.4, so that it stays a near miss and
+    does not become a confident error.
+    """
+    golden = pd.read_csv(GOLDEN, keep_default_na=False)
     assert len(golden) >= 40
     assert set(golden["label"]) == {"product", "project", "other"}
-    predicted = roleclf.classify_many(golden["text"])
-    wrong = [
-        (t, g, p)
-        for t, g, p in zip(golden["text"], golden["label"], predicted, strict=True)
-        if g != p
-    ]
+    proba = roleclf.predict_proba(golden["text"])
+    predicted = proba.idxmax(axis=1).to_numpy()
+    own = proba.to_numpy()[np.arange(len(golden)), proba.columns.get_indexer(golden["label"])]
+    near = golden["near_miss"].to_numpy() != ""
+    wrong = golden.loc[~near & (predicted != golden["label"].to_numpy()), "text"].tolist()
     assert wrong == []
+    assert near.sum() <= 2, "more than two accepted near misses: fix the data instead"
+    assert (own[near] >= 0.4).all(), golden.loc[near & (own < 0.4), "text"].tolist()
 
 
 def test_the_readme_examples() -> None:
