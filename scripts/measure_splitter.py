@@ -5,11 +5,11 @@ Usage: python scripts/measure_splitter.py [--postings 150] [--seed 0]
 Builds postings from our own dataset (roleclf.load_dataset()) whose true statements are
 known: a fixed seed draws 20-40 statements per posting and lays them out as newline lists,
 bullet lists (line-start and inline, many markers), numbered lists, HTML, prose paragraphs,
-text whose line breaks were lost (items glued with no separator, or joined by a
-space) and a mixed layout (headings,
-bullets, numbered items and prose). Each splitter is scored per layout and overall by
-statement precision, recall and F1 (a predicted statement is correct when its normalised text
-equals a true statement's, each true statement matched at most once) and by speed.
+text whose line breaks were lost (items glued with no separator, or joined by a space) and
+a mixed layout (headings, bullets, numbered items and prose). Each splitter is scored per
+layout and overall by statement precision, recall and F1 (a predicted statement is correct
+when its normalised text equals a true statement's, each true statement matched at most once)
+and by speed.
 
 Splitters compared:
   regex           roleclf.segment.split_statements as shipped
