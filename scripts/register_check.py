@@ -15,7 +15,6 @@ feature.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import numpy as np
 import snowballstemmer
@@ -31,14 +30,9 @@ _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
-@cache
-def _stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
 def stemmed_words(text: str) -> list[str]:
     """Tokenise like scikit-learn's default, then stem each token."""
-    return [_stem(word) for word in _WORD.findall(text)]
+    return list(_STEMMER.stemWords(_WORD.findall(text)))  # the stemmer caches words
 
 
 def variants() -> dict[str, Pipeline]:

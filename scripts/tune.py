@@ -67,7 +67,9 @@ def main() -> None:
             ("features", FeatureUnion([("words", words), ("chars", chars)])),
             (
                 "clf",
-                LogisticRegression(C=best["C"], class_weight=best["class_weight"], max_iter=5000),
+                LogisticRegression(
+                    C=best["C"], class_weight=best["class_weight"], max_iter=5000, tol=1e-6
+                ),
             ),
         ]
     )

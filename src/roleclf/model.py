@@ -61,6 +61,11 @@ class RoleClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         Class weights of the logistic regression.
     max_iter : int
         Iterations of the solver.
+    tol : float
+        The solver's stopping tolerance. The default is 100 times tighter than
+        scikit-learn's, so that the fit reaches the optimum: at scikit-learn's 1e-4 the
+        solver stops early, and editing a single training row changed the labels of about
+        1% of unrelated statements.
     unknown_label : str or None
         The label for text with no known term (``"other"`` by default).
     random_state : int
@@ -94,6 +99,7 @@ class RoleClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         C: float = 10.0,  # noqa: N803 (scikit-learn's name)
         class_weight: str | Mapping[str, float] | None = "balanced",
         max_iter: int = 5000,
+        tol: float = 1e-6,
         unknown_label: str | None = "other",
         random_state: int = 0,
     ) -> None:
@@ -103,6 +109,7 @@ class RoleClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.C = C
         self.class_weight = class_weight
         self.max_iter = max_iter
+        self.tol = tol
         self.unknown_label = unknown_label
         self.random_state = random_state
 
@@ -118,6 +125,7 @@ class RoleClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             C=self.C,
             class_weight=self.class_weight,
             max_iter=self.max_iter,
+            tol=self.tol,
             random_state=self.random_state,
         )
         return Pipeline([("tfidf", vectorizer), ("clf", clf)])
