@@ -68,7 +68,10 @@ def main() -> None:
             (
                 "clf",
                 LogisticRegression(
-                    C=best["C"], class_weight=best["class_weight"], max_iter=5000, tol=1e-6
+                    C=best["C"],
+                    class_weight=best["class_weight"],
+                    max_iter=5000,
+                    tol=roleclf.RoleClassifier().tol,
                 ),
             ),
         ]
