@@ -34,7 +34,7 @@ Chosen with :data:`MIN_ROLE_WEIGHT` on our 270 hand-written example postings,
 ``examples/postings.csv``, by ``scripts/choose_thresholds.py``: of the pairs within one
 percentage point of the best verdict accuracy, the best on the 150 postings written to look
 like real ads (accuracy 0.907 on all, 0.907 on those)."""
-MIN_ROLE_WEIGHT = 1.75
+MIN_ROLE_WEIGHT = 1.5
 """Below this confidence-weighted count of product and project statements, a posting is
 ``unclear``: too little product or project work to say."""
 
