@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from roleclf.jobs import _verdict, label_statements
+from roleclf.jobs import VerdictRule, label_statements
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "postings.csv"
 ONE_POSTING_NOISE = 0.01
@@ -46,10 +46,15 @@ def main() -> None:
     intended = postings["intended"].to_numpy()
     realistic = (postings["set"] == "realistic").to_numpy()
     pm = np.isin(intended, ["product", "project"])
+
+    def verdicts(weight: float, share: float) -> list[str]:
+        rule = VerdictRule(min_role_weight=weight, hybrid_min_share=share)
+        return [rule.verdict(a, b) for a, b in weights]
+
     rows = []
     for share in np.arange(0.15, 0.46, 0.05):
         for weight in np.arange(0.25, 4.01, 0.25):
-            hits = np.equal([_verdict(a, b, share, weight) for a, b in weights], intended)
+            hits = np.equal(verdicts(weight, share), intended)
             rows.append(
                 (round(share, 2), weight, hits.mean(), hits[realistic].mean(),
                  hits[~realistic].mean(), hits[pm].mean())
@@ -72,7 +77,7 @@ def main() -> None:
     along = pd.DataFrame(
         {
             name: [
-                np.equal([_verdict(a, b, share, w) for a, b in weights], intended)[mask].mean()
+                np.equal(verdicts(w, share), intended)[mask].mean()
                 for w in np.arange(0.5, 4.01, 0.5)
             ]
             for name, mask in (("all", slice(None)), ("realistic", realistic), ("rich", ~realistic))
@@ -81,9 +86,9 @@ def main() -> None:
     )
     print(f"\naccuracy along min_role_weight at hybrid_min_share {share}, per set")
     print(along.round(3).to_markdown())
-    verdicts = [_verdict(a, b, share, best.min_role_weight) for a, b in weights]
+    chosen = pd.Series(verdicts(best.min_role_weight, share), name="verdict")
     print(f"\nconfusion at {share} / {best.min_role_weight} (rows: intended, columns: verdict)")
-    print(pd.crosstab(postings["intended"], pd.Series(verdicts, name="verdict")))
+    print(pd.crosstab(postings["intended"], chosen))
 
 
 if __name__ == "__main__":

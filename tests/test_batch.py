@@ -120,6 +120,26 @@ def test_resume_refuses_a_changed_input(source: Path, tmp_path: Path) -> None:
         label_file(copy, tmp_path / "out.csv", resume=True)
 
 
+def test_a_rule_of_your_own_is_applied_and_resume_keeps_it(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule = roleclf.VerdictRule(min_role_weight=4.0, hybrid_min_share=0.45)
+    label_file(source, tmp_path / "out.csv", rule=rule, chunk_bytes=500)
+    expected = roleclf.label_jobs(pd.read_csv(source), rule=rule)["verdict"]
+    assert pd.read_csv(tmp_path / "out.csv")["verdict"].tolist() == expected.tolist()
+    assert expected.tolist() != roleclf.label_jobs(pd.read_csv(source))["verdict"].tolist()
+
+    def interrupted(self: batch.PartWriter, index: int, frames: dict[str, pd.DataFrame]) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch.PartWriter, "write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        label_file(source, tmp_path / "again.csv", rule=rule, chunk_bytes=500)
+    monkeypatch.undo()
+    with pytest.raises(roleclf.DataError, match="cannot resume: rule changed"):
+        label_file(source, tmp_path / "again.csv", chunk_bytes=500, resume=True)
+
+
 def test_an_empty_input_still_gets_its_columns(tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text("description\n")
@@ -141,6 +161,12 @@ def test_cli_label_and_its_errors(
     assert "no such file" in capsys.readouterr().err
     assert main(["label", str(source), "-o", str(tmp_path / "no" / "dir.csv")]) == 1
     assert "does not exist" in capsys.readouterr().err
+    high = ["--min-role-weight", "4", "--hybrid-min-share", "0.45"]
+    assert main(["label", str(source), "-o", str(tmp_path / "high.csv"), *high]) == 0
+    expected = roleclf.label_jobs(pd.read_csv(source), rule=roleclf.VerdictRule(4, 0.45))
+    assert pd.read_csv(tmp_path / "high.csv")["verdict"].tolist() == expected["verdict"].tolist()
+    assert main(["label", str(source), "-o", str(out), "--hybrid-min-share", "0.7"]) == 1
+    assert "hybrid_min_share must be a number from 0 to 0.5, got 0.7" in capsys.readouterr().err
 
 
 def test_engine_choices_are_checked_before_any_work(source: Path, tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ def test_label_jobs_on_a_dask_frame_is_lazy_and_equal() -> None:
     assert isinstance(lazy, dd.DataFrame)
     expected = roleclf.label_jobs(frame, id_column="job_id")
     pd.testing.assert_frame_equal(lazy.compute(), expected, check_dtype=False)
+    rule = roleclf.VerdictRule(min_role_weight=1.0)
+    lowered = roleclf.label_jobs(dd.from_pandas(frame, npartitions=3), rule=rule).compute()
+    pd.testing.assert_frame_equal(lowered, roleclf.label_jobs(frame, rule=rule), check_dtype=False)
     long = roleclf.label_jobs(dd.from_pandas(frame, npartitions=3), statements=True).compute()
     assert len(long) == roleclf.label_jobs(frame, statements=True).shape[0]
 
@@ -35,6 +38,7 @@ def test_dask_engine_on_a_two_worker_cluster_matches_the_local_engine(tmp_path: 
         id_column="job_id",
         statements_output=tmp_path / "local_s.csv",
         chunk_bytes=600,
+        rule=roleclf.VerdictRule(min_role_weight=1.0),  # a rule of one's own reaches the workers
     )
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
@@ -47,6 +51,7 @@ def test_dask_engine_on_a_two_worker_cluster_matches_the_local_engine(tmp_path: 
             statements_output=tmp_path / "dask_s.csv",
             scheduler=cluster.scheduler_address,
             chunk_bytes=600,
+            rule=roleclf.VerdictRule(min_role_weight=1.0),
         )
     assert report.postings == 40 and report.chunks > 1
     assert (tmp_path / "dask.csv").read_bytes() == (tmp_path / "local.csv").read_bytes()

@@ -8,7 +8,7 @@ import pytest
 
 import roleclf
 from roleclf import DataError
-from roleclf.jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, _verdict
+from roleclf.jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, VerdictRule
 
 PRODUCT = [
     "Own the product roadmap for the mobile app",
@@ -58,13 +58,41 @@ def test_empty_or_boilerplate_text_is_unclear_not_an_error(text: str) -> None:
 
 
 def test_verdict_rule() -> None:
-    assert _verdict(0.0, 0.0) == "unclear"
-    assert _verdict(MIN_ROLE_WEIGHT * 0.9, 0.0) == "unclear"
-    assert _verdict(3.0, 0.0) == "product"
-    assert _verdict(0.5, 3.0) == "project"
+    rule = VerdictRule()
+    assert rule == VerdictRule(MIN_ROLE_WEIGHT, HYBRID_MIN_SHARE)
+    assert rule.verdict(0.0, 0.0) == "unclear"
+    assert VerdictRule(min_role_weight=0).verdict(0.0, 0.0) == "unclear"  # no work, no verdict
+    assert rule.verdict(MIN_ROLE_WEIGHT * 0.9, 0.0) == "unclear"
+    assert rule.verdict(MIN_ROLE_WEIGHT, 0.0) == "product"
+    assert rule.verdict(0.5, MIN_ROLE_WEIGHT) == "project"
     low = HYBRID_MIN_SHARE * 4 / (1 - HYBRID_MIN_SHARE)
-    assert _verdict(4.0, low * 1.01) == "hybrid"
-    assert _verdict(4.0, low * 0.99) == "product"
+    assert rule.verdict(4.0, low * 1.01) == "hybrid"
+    assert rule.verdict(4.0, low * 0.99) == "product"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"min_role_weight": -1}, "min_role_weight must be a number of 0 or more, got -1"),
+        ({"min_role_weight": float("nan")}, "min_role_weight must be"),
+        ({"min_role_weight": "2"}, "min_role_weight must be"),
+        ({"hybrid_min_share": 0.6}, "hybrid_min_share must be a number from 0 to 0.5, got 0.6"),
+    ],
+)
+def test_a_bad_rule_is_refused_by_name(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        VerdictRule(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_rule_of_your_own_changes_the_verdicts() -> None:
+    thin, mixed = posting(PRODUCT[:2], BOILER), posting(PRODUCT, PROJECT)
+    frame = pd.DataFrame({"description": [thin, mixed]}, index=[10, 20])
+    assert roleclf.label_jobs(frame)["verdict"].tolist() == ["unclear", "hybrid"]
+    lower = VerdictRule(min_role_weight=1.0)
+    assert roleclf.label_jobs(frame, rule=lower)["verdict"].tolist() == ["product", "hybrid"]
+    assert roleclf.label_job_description(thin, rule=lower).verdict == "product"
+    never_hybrid = roleclf.label_jobs(frame, rule=VerdictRule(hybrid_min_share=0.5))
+    assert never_hybrid.loc[20, "verdict"] in ("product", "project")
 
 
 def test_profile_displays() -> None:

@@ -239,6 +239,8 @@ def test_role_mix_histogram_and_hybrid_band() -> None:
     )
     ax = plots.plot_role_mix(jobs, bins=10)
     assert _band(ax) == pytest.approx((HYBRID_MIN_SHARE, 1 - HYBRID_MIN_SHARE))
+    own = plots.plot_role_mix(jobs, rule=roleclf.VerdictRule(hybrid_min_share=0.4))
+    assert _band(own) == pytest.approx((0.4, 0.6))
     bars = [p for p in ax.patches if p.get_gid() != "hybrid-band" and isinstance(p, Rectangle)]
     assert sum(bar.get_height() for bar in bars) == 5  # the postings with a share
     legend = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -15,7 +15,7 @@ from .dataset import LABELS, load_dataset
 from .errors import DataError, ModelFileError, RoleclfError
 from .evaluation import EvaluationReport, cross_validate, evaluate
 from .explanation import Explanation
-from .jobs import JobProfile, label_job_description, label_jobs
+from .jobs import JobProfile, VerdictRule, label_job_description, label_jobs
 from .model import RoleClassifier
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "ModelFileError",
     "RoleClassifier",
     "RoleclfError",
+    "VerdictRule",
     "__version__",
     "audit",
     "classify",

@@ -6,7 +6,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ import pandas as pd
 from ._version import __version__
 from .default import default_model
 from .errors import DataError, RoleclfError
-from .jobs import check_columns, label_frame
+from .jobs import VerdictRule, check_columns, label_frame
 from .model import RoleClassifier
 from .readers import Chunk, detect_format, iter_chunks
 from .writers import PartWriter
@@ -51,11 +51,13 @@ def label_chunk(
     text_column: str,
     id_column: str | None,
     model: RoleClassifier | str | None,
+    rule: VerdictRule | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Label one chunk of postings; number them from ``first_row`` in a ``row`` column.
 
     This is the unit of work of every engine. ``model`` is a model, a model file's path
-    (loaded once per process) or ``None`` for the default model.
+    (loaded once per process) or ``None`` for the default model; ``rule`` the verdict's
+    thresholds (the defaults if ``None``).
 
     Examples
     --------
@@ -66,7 +68,7 @@ def label_chunk(
     """
     clf = model if isinstance(model, RoleClassifier) else _load(model)
     local = frame.reset_index(drop=True)
-    summary, long = label_frame(local, text_column, id_column, model=clf)
+    summary, long = label_frame(local, text_column, id_column, model=clf, rule=rule)
     summary.insert(0, "row", summary.index + first_row)
     long = long.rename(columns={"posting": "row"})
     long["row"] += first_row
@@ -104,6 +106,7 @@ def label_file(
     resume: bool = False,
     progress: bool = False,
     model: RoleClassifier | str | None = None,
+    rule: VerdictRule | None = None,
     chunk_bytes: int = 4 << 20,
     chunk_rows: int = 5000,
     engine: str = "local",
@@ -138,6 +141,8 @@ def label_file(
         Show a progress bar on standard error.
     model : RoleClassifier, str or None
         A model, a saved model's path, or ``None`` for the default model.
+    rule : VerdictRule, optional
+        The verdict's thresholds; the defaults otherwise.
     chunk_bytes, chunk_rows : int
         The size of a chunk of CSV or JSON Lines input, and of Parquet input.
     engine : {"local", "dask"}
@@ -174,7 +179,7 @@ def label_file(
         return label_file_dask(
             input_path, output, text_column=text_column, id_column=id_column, fmt=fmt,
             statements_output=statements_output, encoding=encoding, scheduler=scheduler,
-            workers=max(jobs, 1), model=model, chunk_bytes=chunk_bytes,
+            workers=max(jobs, 1), model=model, rule=rule, chunk_bytes=chunk_bytes,
         )  # fmt: skip
     started = time.perf_counter()
     source = Path(input_path)
@@ -183,12 +188,13 @@ def label_file(
     if not source.is_file():
         raise DataError(f"{source}: no such file")
     model_arg = str(model) if isinstance(model, (str, Path)) else model
+    rule = VerdictRule() if rule is None else rule
     stat = source.stat()
     manifest = {
         "input": str(source.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
         "format": in_fmt, "text_column": text_column, "id_column": id_column,
         "encoding": encoding, "chunk_bytes": chunk_bytes, "chunk_rows": chunk_rows,
-        "model": _model_identity(model_arg), "roleclf": __version__,
+        "model": _model_identity(model_arg), "rule": asdict(rule), "roleclf": __version__,
         "outputs": {k: [str(p), f] for k, (p, f) in outputs.items()},
     }  # fmt: skip
     writer = PartWriter(outputs, manifest, resume=resume)
@@ -200,7 +206,9 @@ def label_file(
     total = count = 0
     verdicts: Counter[str] = Counter()
     try:
-        for index, chunk, result in _run(chunks, skip, jobs, text_column, id_column, model_arg):
+        for index, chunk, result in _run(
+            chunks, skip, jobs, text_column, id_column, model_arg, rule
+        ):
             if result is not None:
                 writer.write(index, {k: result[k] for k in outputs})
                 verdicts.update(result["postings"]["verdict"])
@@ -209,7 +217,7 @@ def label_file(
             bar.update((chunk.end - bar.n) if in_fmt != "parquet" else len(chunk.frame))
             bar.set_postfix_str(f"{total:,} postings", refresh=False)
         if count == 0:
-            writer.write(0, _empty_result(text_column, id_column, model_arg))
+            writer.write(0, _empty_result(text_column, id_column, model_arg, rule))
         writer.finish()
     finally:
         bar.close()
@@ -217,13 +225,13 @@ def label_file(
 
 
 def _empty_result(
-    text_column: str, id_column: str | None, model: RoleClassifier | str | None
+    text_column: str, id_column: str | None, model: RoleClassifier | str | None, rule: VerdictRule
 ) -> dict[str, pd.DataFrame]:
     """Return the results of no postings: an input with no rows still gets its columns."""
     empty = pd.DataFrame({text_column: pd.Series([], dtype=object)})
     if id_column is not None:
         empty[id_column] = pd.Series([], dtype=object)
-    return label_chunk(empty, 1, text_column, id_column, model)
+    return label_chunk(empty, 1, text_column, id_column, model, rule)
 
 
 def _checked(chunks: Iterator[Chunk], text_column: str, id_column: str | None) -> Iterator[Chunk]:
@@ -239,13 +247,14 @@ def _run(
     text_column: str,
     id_column: str | None,
     model: RoleClassifier | str | None,
+    rule: VerdictRule,
 ) -> Iterator[tuple[int, Chunk, dict[str, pd.DataFrame] | None]]:
     """Yield each chunk in order with its results (None for chunks already written)."""
     if jobs <= 1:
         for index, chunk in enumerate(chunks):
             done = index < skip
             yield index, chunk, None if done else label_chunk(
-                chunk.frame, chunk.first_row, text_column, id_column, model)  # fmt: skip
+                chunk.frame, chunk.first_row, text_column, id_column, model, rule)  # fmt: skip
         return
     from joblib import Parallel, delayed
 
@@ -258,7 +267,7 @@ def _run(
             pending.append((index, chunk))
             if index >= skip:
                 yield delayed(label_chunk)(chunk.frame, chunk.first_row, text_column,
-                                           id_column, model)  # fmt: skip
+                                           id_column, model, rule)  # fmt: skip
 
     results = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")(tasks())
     for result in results:

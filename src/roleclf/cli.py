@@ -16,7 +16,7 @@ from .dataset import LABELS, dataset_path, read_labeled_csv
 from .default import default_model
 from .errors import RoleclfError
 from .evaluation import cross_validate, evaluate
-from .jobs import VERDICTS
+from .jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, VERDICTS, VerdictRule
 from .model import RoleClassifier
 
 
@@ -103,6 +103,7 @@ def _cmd_label(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {
         "text_column": args.text_column, "id_column": args.id_column, "fmt": args.format,
         "statements_output": args.statements, "encoding": args.encoding, "model": args.model,
+        "rule": VerdictRule(args.min_role_weight, args.hybrid_min_share),
     }  # fmt: skip
     progress = args.engine == "local" and not args.quiet and sys.stderr.isatty()
     report = label_file(args.input, args.output, jobs=args.jobs, resume=args.resume,
@@ -179,6 +180,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     p.add_argument("--engine", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler")
+    p.add_argument(
+        "--min-role-weight",
+        type=float,
+        default=MIN_ROLE_WEIGHT,
+        metavar="W",
+        help="unclear below this weight of product and project statements "
+        f"(default {MIN_ROLE_WEIGHT}; lower it for postings known to be PM roles)",
+    )
+    p.add_argument(
+        "--hybrid-min-share",
+        type=float,
+        default=HYBRID_MIN_SHARE,
+        metavar="S",
+        help=f"hybrid from this smaller share (default {HYBRID_MIN_SHARE})",
+    )
     p.set_defaults(run=_cmd_label)
     return parser
 

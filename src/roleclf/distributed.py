@@ -13,7 +13,7 @@ import pandas as pd
 from .batch import FileReport, label_chunk
 from .default import default_model
 from .errors import RoleclfError
-from .jobs import check_columns, label_frame
+from .jobs import VerdictRule, check_columns, label_frame
 from .model import RoleClassifier
 from .readers import detect_format, parse_records, read_range, record_blocks
 from .writers import PartWriter
@@ -39,6 +39,7 @@ def label_jobs_dask(
     *,
     statements: bool,
     model: RoleClassifier | None,
+    rule: VerdictRule | None = None,
 ) -> Any:
     """Return :func:`roleclf.label_jobs` of a ``dask.dataframe.DataFrame``, lazily.
 
@@ -55,14 +56,16 @@ def label_jobs_dask(
     clf = default_model() if model is None else model
     empty = frame._meta.iloc[:0]
     meta = label_frame(empty, text_column, id_column, model=clf)[1 if statements else 0]
-    return frame.map_partitions(_partition, text_column, id_column, statements, clf, meta=meta)
+    return frame.map_partitions(
+        _partition, text_column, id_column, statements, clf, rule, meta=meta
+    )
 
 
 def _partition(
     part: pd.DataFrame, text_column: str, id_column: str | None, statements: bool,
-    model: RoleClassifier,
+    model: RoleClassifier, rule: VerdictRule | None,
 ) -> pd.DataFrame:  # fmt: skip
-    return label_frame(part, text_column, id_column, model=model)[1 if statements else 0]
+    return label_frame(part, text_column, id_column, model=model, rule=rule)[1 if statements else 0]
 
 
 def _partitions(source: Path, fmt: str, encoding: str, chunk_bytes: int) -> Any:
@@ -121,6 +124,7 @@ def label_file_dask(
     scheduler: str | None = None,
     workers: int = 2,
     model: RoleClassifier | str | None = None,
+    rule: VerdictRule | None = None,
     chunk_bytes: int = 4 << 20,
 ) -> FileReport:
     """Label a postings file on a Dask cluster: :func:`roleclf.label_file` with ``engine="dask"``.
@@ -159,7 +163,9 @@ def label_file_dask(
         if frame is not None:
             check_columns(list(frame.columns), text_column, id_column)
         remote = client.scatter(clf, broadcast=True)
-        tasks = (delayed(label_chunk)(part, 0, text_column, id_column, remote) for part in parts)
+        tasks = (
+            delayed(label_chunk)(part, 0, text_column, id_column, remote, rule) for part in parts
+        )
         for index, result in enumerate(_in_order(client, tasks, window=2 * workers + 2)):
             for name in ("postings", "statements"):
                 result[name]["row"] += total + 1
@@ -168,7 +174,7 @@ def label_file_dask(
             writer.write(index, {k: result[k] for k in outputs})
             count = index + 1
         if count == 0:
-            writer.write(0, _empty_result(text_column, id_column, clf))
+            writer.write(0, _empty_result(text_column, id_column, clf, rule or VerdictRule()))
         writer.finish()
     finally:
         client.close()

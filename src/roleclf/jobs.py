@@ -22,6 +22,7 @@ __all__ = [
     "MIN_ROLE_WEIGHT",
     "VERDICTS",
     "JobProfile",
+    "VerdictRule",
     "label_job_description",
     "label_jobs",
 ]
@@ -45,18 +46,49 @@ SUMMARY_COLUMNS = [
 STATEMENT_COLUMNS = ["posting", "position", "text", "label", "confidence"]
 
 
-def _verdict(
-    product: float,
-    project: float,
-    hybrid_min_share: float = HYBRID_MIN_SHARE,
-    min_weight: float = MIN_ROLE_WEIGHT,
-) -> str:
-    total = product + project
-    if total < min_weight:
-        return "unclear"
-    if min(product, project) / total >= hybrid_min_share:
-        return "hybrid"
-    return "product" if product > project else "project"
+@dataclass(frozen=True)
+class VerdictRule:
+    """The thresholds that turn a posting's role mix into a verdict.
+
+    The defaults were chosen on our example postings (see :data:`HYBRID_MIN_SHARE`). Lower
+    ``min_role_weight`` when you know your postings are product or project roles and want
+    a verdict for thin ones too; raise it to call fewer postings product or project work.
+
+    Parameters
+    ----------
+    min_role_weight : float
+        Below this confidence-weighted count of product and project statements, a posting
+        is ``unclear``; at least 0.
+    hybrid_min_share : float
+        A posting is ``hybrid`` when the smaller of its product and project shares is at
+        least this; between 0 and 0.5.
+
+    Examples
+    --------
+    >>> VerdictRule().verdict(product=2.0, project=0.0)
+    'unclear'
+    >>> VerdictRule(min_role_weight=1.5).verdict(product=2.0, project=0.0)
+    'product'
+    """
+
+    min_role_weight: float = MIN_ROLE_WEIGHT
+    hybrid_min_share: float = HYBRID_MIN_SHARE
+
+    def __post_init__(self) -> None:
+        for name, high, allowed in (("min_role_weight", math.inf, "of 0 or more"),
+                                    ("hybrid_min_share", 0.5, "from 0 to 0.5")):  # fmt: skip
+            value = getattr(self, name)
+            if not (isinstance(value, (int, float)) and 0 <= value <= high):
+                raise ValueError(f"{name} must be a number {allowed}, got {value!r}")
+
+    def verdict(self, product: float, project: float) -> str:
+        """Return the verdict of a posting with these confidence-weighted counts."""
+        total = product + project
+        if total < self.min_role_weight or total == 0:
+            return "unclear"
+        if min(product, project) / total >= self.hybrid_min_share:
+            return "hybrid"
+        return "product" if product > project else "project"
 
 
 def _cell_problem(value: Any) -> str | None:
@@ -118,7 +150,9 @@ def label_statements(
     return frame, errors
 
 
-def summarise(statements: pd.DataFrame, errors: Sequence[str | None]) -> pd.DataFrame:
+def summarise(
+    statements: pd.DataFrame, errors: Sequence[str | None], rule: VerdictRule | None = None
+) -> pd.DataFrame:
     """Sum labeled statements up per posting: counts, shares, verdict, top statements.
 
     Parameters
@@ -127,6 +161,8 @@ def summarise(statements: pd.DataFrame, errors: Sequence[str | None]) -> pd.Data
         As returned by :func:`label_statements`.
     errors : sequence of str or None
         Per posting, as returned by :func:`label_statements`.
+    rule : VerdictRule, optional
+        The verdict's thresholds; the defaults otherwise.
 
     Returns
     -------
@@ -139,6 +175,7 @@ def summarise(statements: pd.DataFrame, errors: Sequence[str | None]) -> pd.Data
     >>> summarise(s, e)[["n_product", "n_project", "verdict"]].values.tolist()
     [[2, 2, 'hybrid']]
     """
+    rule = VerdictRule() if rule is None else rule
     n = len(errors)
     post = statements["posting"].to_numpy()
     label = statements["label"].to_numpy()
@@ -162,7 +199,8 @@ def summarise(statements: pd.DataFrame, errors: Sequence[str | None]) -> pd.Data
             "product_share": share,
             "project_share": 1.0 - share,
             "verdict": [
-                _verdict(a, b) for a, b in zip(weight["product"], weight["project"], strict=True)
+                rule.verdict(a, b)
+                for a, b in zip(weight["product"], weight["project"], strict=True)
             ],
         }
     )
@@ -191,9 +229,10 @@ class JobProfile:
         ``product`` and ``project`` shares among the statements that are product or project
         work, weighted by confidence; they sum to 1, or are both NaN when there are none.
     verdict : str
-        ``product``, ``project``, ``hybrid`` (the smaller share is at least
-        :data:`HYBRID_MIN_SHARE`) or ``unclear`` (less than :data:`MIN_ROLE_WEIGHT` of
-        confidence-weighted product and project statements).
+        ``product``, ``project``, ``hybrid`` (the smaller share is at least the rule's
+        ``hybrid_min_share``) or ``unclear`` (less than its ``min_role_weight`` of
+        confidence-weighted product and project statements, or none); see
+        :class:`VerdictRule`.
     error : str or None
         Why the text could not be read (the verdict is then ``unclear``).
 
@@ -265,7 +304,9 @@ class JobProfile:
         )
 
 
-def label_job_description(text: str, *, model: RoleClassifier | None = None) -> JobProfile:
+def label_job_description(
+    text: str, *, model: RoleClassifier | None = None, rule: VerdictRule | None = None
+) -> JobProfile:
     """Label one job posting: every statement, the role mix and a verdict.
 
     Text that is empty, has no statements or is all boilerplate gives ``unclear``.
@@ -276,6 +317,8 @@ def label_job_description(text: str, *, model: RoleClassifier | None = None) -> 
         The posting, as plain text, HTML, or scraped text with lost line breaks.
     model : RoleClassifier, optional
         A model of your own; the default model otherwise.
+    rule : VerdictRule, optional
+        The verdict's thresholds; the defaults otherwise.
 
     Examples
     --------
@@ -285,7 +328,7 @@ def label_job_description(text: str, *, model: RoleClassifier | None = None) -> 
     'project'
     """
     statements, errors = label_statements([text], model=model)
-    row = summarise(statements, errors).iloc[0]
+    row = summarise(statements, errors, rule).iloc[0]
     counts = statements["label"].value_counts()
     return JobProfile(
         statements=statements.drop(columns=["posting", "position"]),
@@ -303,6 +346,7 @@ def label_jobs(
     *,
     statements: bool = False,
     model: RoleClassifier | None = None,
+    rule: VerdictRule | None = None,
 ) -> Any:
     """Label many job postings: one row per posting, in input order, none dropped.
 
@@ -319,6 +363,8 @@ def label_jobs(
         (and id), its position, text, label and confidence.
     model : RoleClassifier, optional
         A model of your own; the default model otherwise.
+    rule : VerdictRule, optional
+        The verdict's thresholds; the defaults otherwise.
 
     Returns
     -------
@@ -334,12 +380,16 @@ def label_jobs(
     >>> jobs = pd.DataFrame({"description": [text, None]}, index=["a", "b"])
     >>> roleclf.label_jobs(jobs)[["verdict", "error"]].values.tolist()
     [['product', None], ['unclear', 'missing text']]
+    >>> roleclf.label_jobs(jobs, rule=roleclf.VerdictRule(min_role_weight=5))["verdict"].tolist()
+    ['unclear', 'unclear']
     """
     if not isinstance(frame, pd.DataFrame):
         from .distributed import label_jobs_dask
 
-        return label_jobs_dask(frame, text_column, id_column, statements=statements, model=model)
-    summary, long = label_frame(frame, text_column, id_column, model=model)
+        return label_jobs_dask(
+            frame, text_column, id_column, statements=statements, model=model, rule=rule
+        )
+    summary, long = label_frame(frame, text_column, id_column, model=model, rule=rule)
     return long if statements else summary
 
 
@@ -358,6 +408,7 @@ def label_frame(
     id_column: str | None = None,
     *,
     model: RoleClassifier | None = None,
+    rule: VerdictRule | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return both forms of :func:`label_jobs` from one pass: per posting, and per statement.
 
@@ -373,7 +424,7 @@ def label_frame(
     where = found["posting"].to_numpy()
     long = found[STATEMENT_COLUMNS].copy()
     long["posting"] = frame.index.to_numpy()[where]
-    summary = summarise(found, errors).set_axis(frame.index)
+    summary = summarise(found, errors, rule).set_axis(frame.index)
     if id_column is not None:
         long.insert(1, id_column, frame[id_column].to_numpy()[where])
         summary.insert(0, id_column, frame[id_column])

@@ -27,7 +27,7 @@ from numpy.typing import ArrayLike, NDArray
 from ._html import label_colour
 from .errors import RoleclfError
 from .evaluation import EvaluationReport
-from .jobs import HYBRID_MIN_SHARE, VERDICTS, check_columns
+from .jobs import VERDICTS, VerdictRule, check_columns
 from .model import RoleClassifier
 
 if TYPE_CHECKING:
@@ -540,11 +540,13 @@ def plot_calibration(
 # ---------------------------------------------------------------- job postings
 
 
-def plot_role_mix(jobs: pd.DataFrame, ax: Axes | None = None, bins: int = 20) -> Axes:
+def plot_role_mix(
+    jobs: pd.DataFrame, ax: Axes | None = None, bins: int = 20, rule: VerdictRule | None = None
+) -> Axes:
     """Draw the histogram of the postings' product share, stacked by verdict.
 
     The band of ``hybrid`` shares, where the smaller of the product and project shares is
-    at least :data:`~roleclf.jobs.HYBRID_MIN_SHARE`, is shaded. The legend counts every
+    at least the rule's ``hybrid_min_share``, is shaded. The legend counts every
     verdict, including ``unclear`` postings with no product or project statement at all
     (no share, so not in the histogram).
 
@@ -556,6 +558,8 @@ def plot_role_mix(jobs: pd.DataFrame, ax: Axes | None = None, bins: int = 20) ->
         Where to draw; a new figure otherwise.
     bins : int
         Number of equal-width bins over [0, 1].
+    rule : VerdictRule, optional
+        The rule ``jobs`` were labeled with, for the band; the default rule otherwise.
 
     Returns
     -------
@@ -585,7 +589,8 @@ def plot_role_mix(jobs: pd.DataFrame, ax: Axes | None = None, bins: int = 20) ->
     has_share = ~np.isnan(share)
     if ax is None:
         ax = _new_axes((9.0, 4.4))
-    low, high = HYBRID_MIN_SHARE, 1.0 - HYBRID_MIN_SHARE
+    low = (VerdictRule() if rule is None else rule).hybrid_min_share
+    high = 1.0 - low
     ax.axvspan(low, high, color=label_colour("hybrid"), alpha=0.15, zorder=0, gid="hybrid-band")
     ax.text(
         (low + high) / 2,
