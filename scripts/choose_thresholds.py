@@ -10,7 +10,7 @@ all postings and on each of the two example sets:
 
 - ``rich``: 120 postings with full responsibility sections, whose ``unclear`` postings are
   non-PM roles salted with PM-sounding lines (hard on purpose);
-- ``realistic``: 150 postings written to look like real ads: thin responsibilities among
+- ``realistic``: 300 postings written to look like real ads: thin responsibilities among
   boilerplate, lost line breaks, ordinary non-PM roles as ``unclear``.
 
 The rule: among the pairs within ONE_POSTING_NOISE of the best accuracy on all postings, take
