@@ -225,7 +225,10 @@ def label_file(
 
 
 def _empty_result(
-    text_column: str, id_column: str | None, model: RoleClassifier | str | None, rule: VerdictRule
+    text_column: str,
+    id_column: str | None,
+    model: RoleClassifier | str | None,
+    rule: VerdictRule | None,
 ) -> dict[str, pd.DataFrame]:
     """Return the results of no postings: an input with no rows still gets its columns."""
     empty = pd.DataFrame({text_column: pd.Series([], dtype=object)})

@@ -174,7 +174,7 @@ def label_file_dask(
             writer.write(index, {k: result[k] for k in outputs})
             count = index + 1
         if count == 0:
-            writer.write(0, _empty_result(text_column, id_column, clf, rule or VerdictRule()))
+            writer.write(0, _empty_result(text_column, id_column, clf, rule))
         writer.finish()
     finally:
         client.close()
