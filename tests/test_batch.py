@@ -165,8 +165,17 @@ def test_cli_label_and_its_errors(
     assert main(["label", str(source), "-o", str(tmp_path / "high.csv"), *high]) == 0
     expected = roleclf.label_jobs(pd.read_csv(source), rule=roleclf.VerdictRule(4, 0.45))
     assert pd.read_csv(tmp_path / "high.csv")["verdict"].tolist() == expected["verdict"].tolist()
-    assert main(["label", str(source), "-o", str(out), "--hybrid-min-share", "0.7"]) == 1
-    assert "hybrid_min_share must be a number from 0 to 0.5, got 0.7" in capsys.readouterr().err
+    for flag, value, bound in (
+        ("--hybrid-min-share", "0.7", "from 0 to 0.5"),
+        ("--min-role-weight", "-1", "of 0 or more"),
+        ("--min-role-weight", "nan", "of 0 or more"),
+    ):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["label", str(source), "-o", str(out), flag, value])
+        assert exit_info.value.code == 2
+        assert (
+            f"argument {flag}: must be a number {bound}, got '{value}'" in capsys.readouterr().err
+        )
 
 
 def test_engine_choices_are_checked_before_any_work(source: Path, tmp_path: Path) -> None:

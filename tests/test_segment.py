@@ -96,13 +96,41 @@ def test_list_items_joined_by_a_space_split_before_a_listed_verb() -> None:
     ]
 
 
+def test_joined_items_split_before_past_tense_ing_and_requirement_openers() -> None:
+    text = (
+        "Your week includes Running supplier calls Led three plant rollouts in a row"
+        " Experience with e-discovery tools Strong attention to detail We offer a pension"
+    )
+    assert split_statements(text) == [
+        "Your week includes",
+        "Running supplier calls",
+        "Led three plant rollouts in a row",
+        "Experience with e-discovery tools",
+        "Strong attention to detail",
+        "We offer a pension",
+    ]
+
+
+def test_a_heading_before_a_listed_verb_splits_but_not_before_other_openers() -> None:
+    assert split_statements("Duties and Responsibilities Develop the master schedule") == [
+        "Duties and Responsibilities",
+        "Develop the master schedule",
+    ]
+    assert split_statements("Improve the Customer Experience for members") == [
+        "Improve the Customer Experience for members"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Tools We Use To Manage Projects",  # Title Case: the next word is capitalised
         "We Review code daily",  # the word before is not lowercase
-        "Join our Support team to Build trust",  # not a listed verb
+        "Join our Support team to Build trust",  # after a function word
         "reporting to the Review Board",
+        "Report to our Team Lead on progress",  # a verb that is also a noun, after a name
+        "A current Working with Children Check is needed",  # not a listed word
+        "Sign up for Remote Work days",
     ],
 )
 def test_capitalised_words_inside_sentences_stay(text: str) -> None:

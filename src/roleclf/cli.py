@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import __version__
@@ -22,6 +23,22 @@ from .model import RoleClassifier
 
 def _model(args: argparse.Namespace) -> RoleClassifier:
     return RoleClassifier.load(args.model) if args.model else default_model()
+
+
+def _bounded(high: float) -> Callable[[str], float]:
+    """Return an argparse ``type`` for a number from 0 to ``high``, so that errors name the flag."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not 0 <= value <= high:
+            bound = "of 0 or more" if high == math.inf else f"from 0 to {high}"
+            raise argparse.ArgumentTypeError(f"must be a number {bound}, got {text!r}")
+        return value
+
+    return parse
 
 
 def _cmd_classify(args: argparse.Namespace) -> int:
@@ -182,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler")
     p.add_argument(
         "--min-role-weight",
-        type=float,
+        type=_bounded(math.inf),
         default=MIN_ROLE_WEIGHT,
         metavar="W",
         help="unclear below this weight of product and project statements "
@@ -190,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--hybrid-min-share",
-        type=float,
+        type=_bounded(0.5),
         default=HYBRID_MIN_SHARE,
         metavar="S",
         help=f"hybrid from this smaller share (default {HYBRID_MIN_SHARE})",

@@ -166,17 +166,57 @@ _ITEM_VERBS = _words(
     "Perform Prepare Present Prioritise Prioritize Produce Propose Provide Recommend Reconcile",
     "Recruit Resolve Respond Review Revise Select Specify Submit Supervise Track Translate",
     "Troubleshoot Update Verify Write",
+    "Coordinates Ensures Manages Oversees Owns",
+    "Analysed Analyzed Assessed Authored Briefed Chaired Completed Conducted Coordinated",
+    "Created Decided Defined Delivered Designed Developed Directed Drafted Drove Established",
+    "Estimated Evaluated Hired Identified Implemented Improved Increased Interviewed Introduced",
+    "Launched Led Maintained Managed Negotiated Organised Organized Oversaw Owned Piloted",
+    "Planned Prepared Presented Produced Ran Recruited Redesigned Reduced Resolved Restructured",
+    "Reviewed Scheduled Secured Supervised Tracked Trained Wrote",
 )
-"""Imperative verbs that start list items, and rarely stand capitalised inside a sentence."""
+"""Verbs that start list items (as commands, in job ads, or in the past tense, on CVs) and
+almost never stand capitalised inside a sentence, even after a name."""
+_ITEM_OPENERS = _ITEM_VERBS | _words(
+    "Adjust Answer Apply Ask Assemble Assist Attend Benchmark Book Bring Build Buy Calibrate",
+    "Capture Carry Chase Check Clarify Clean Configure Contribute Cut Delegate Demonstrate",
+    "Diagnose Dispatch Edit Engage Expedite Find Fix Flag Follow Forecast Get Give Greet Grow",
+    "Handle Help Hire Hold Improve Inform Install Join Keep Lead Learn Load Make Meet Mobilise",
+    "Move Observe Optimise Optimize Plan Procure Promote Publish Purchase Qualify Raise Rank",
+    "Read Receive Reduce Remove Repair Replace Report Represent Request Run Schedule Secure Sell",
+    "Send Serve Set Share Shape Show Solicit Steer Survey Take Teach Train Turn Use Validate",
+    "Visit Weigh Work Drives Leads Runs Sets Works Built Grew Handled Kept Raised Rebuilt",
+    "Rolled Shaped Shipped Steered Took Won Worked",
+    "Building Collaborating Coordinating Creating Defining Delivering Developing Driving",
+    "Ensuring Helping Leading Maintaining Managing Overseeing Owning Partnering Preparing",
+    "Running Supporting Tracking",
+    "Comfortable Demonstrated Excellent Experience Familiarity Fluent Ideally Knowledge Must",
+    "Please Proficient Proficiency Proven Skilled Solid Strong",
+    "Each Every Our The This We You Your",
+)
+"""Words that start list items after a lowercase word: besides :data:`_ITEM_VERBS`, verbs
+that are also nouns in names ("Team Lead", "Remote Work"), -ing forms as in "what you'll be
+doing" lists, and the openers of requirement lines ("Strong", "Proven") and sentences ("We")."""
+_FUNCTION_WORDS = _words("a an and as at by for from in into of on or our the to via with your")
 _SPACED_ITEM = re.compile(r"(?<=[a-z][a-z0-9)%]) ([A-Z][a-z]+)(?= [a-z])")
 """A space between list items whose line breaks were lost ("with vendors Track the budget"):
-a lowercase word, then a capitalised word, which must be one of :data:`_ITEM_VERBS`, and a
-lowercase word."""
+a lowercase letter, a capitalised word and a lowercase word."""
+_WORD_END = re.compile(r"[\w'’./&-]+$")
 
 
 def _spaced_item_repl(match: re.Match[str]) -> str:
-    word = match.group(1)
-    return ("\n" if word in _ITEM_VERBS else " ") + word
+    """Break before a listed word, unless the word before it is a function word.
+
+    A word of :data:`_ITEM_VERBS` breaks after any other word; the rest of
+    :data:`_ITEM_OPENERS` only after a lowercase word.
+    """
+    opener = match.group(1)
+    if opener in _ITEM_OPENERS:
+        start = match.start()
+        before = _WORD_END.search(match.string, max(0, start - 40), start)
+        word = before.group() if before else ""
+        if word not in _FUNCTION_WORDS and (opener in _ITEM_VERBS or not word[:1].isupper()):
+            return "\n" + opener
+    return " " + opener
 
 
 # --- lists -------------------------------------------------------------------------------
@@ -516,11 +556,13 @@ def split_statements(text: str) -> list[str]:
     "3.5"); known headings ("What you'll do:", "About us"), which become statements of
     their own; HTML block tags (other tags are dropped and entities unescaped); and the
     places where scraping lost a line break ("hello?What", "ManagerRef", "32337New", and
-    list items joined by a space: "with vendors Track the budget", before a capitalised verb
-    that starts list items), but not inside camel-case names such as "JavaScript" or
-    "LinkedIn". Statements lose their bullet markers, surrounding whitespace and trailing
-    separators; fragments without a letter are dropped, and a run-on fragment of more than
-    60 words is split at " ; ", " · " or " | " if it has any.
+    list items joined by a space: "with vendors Track the budget", before a capitalised word
+    that starts list items, such as a verb, "Strong" or "We", but not after a function word
+    nor, for words that are also nouns in names, after a capital: "our Team Lead"), but not
+    inside camel-case names such as "JavaScript" or "LinkedIn". Statements lose their bullet
+    markers, surrounding whitespace and trailing separators; fragments without a letter are
+    dropped, and a run-on fragment of more than 60 words is split at " ; ", " · " or " | "
+    if it has any.
 
     Parameters
     ----------
