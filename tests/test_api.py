@@ -40,11 +40,14 @@ def test_golden_statements_keep_their_hand_checked_labels() -> None:
         # names only a title held, years, a degree, a tool or a trait is ``other`` (data
         # card, rounds 15 and 16).
         ("heldout_requirements.csv", 29),
-        # 80 statements of 2 to 4 words: notes, headings, checklist items (round 19).
+        # 80 statements of 2 to 4 words: notes, headings, checklist items (data card, round 17).
         ("heldout_short.csv", 22),
         # 80 role-summary sentences ("The [role] will run ..."), 32 with the masked title
-        # token "[role]", which the training data has only in title lines (round 20).
+        # token "[role]" (data card, round 18).
         ("heldout_summary.csv", 25),
+        # 90 statements of the work in plain words, without the textbook terms (data card,
+        # round 18).
+        ("heldout_plain.csv", 25),
     ],
 )
 def test_held_out_statements_are_read_by_the_work_they_name(name: str, fewest: int) -> None:
