@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import time
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.base import clone
+from sklearn.pipeline import Pipeline, make_union
 
 import roleclf
 
@@ -22,24 +21,22 @@ import roleclf
 def main() -> None:
     data = roleclf.load_dataset()
     texts = (data["text"].tolist() * 3)[:30_000]
-    words = TfidfVectorizer(
-        ngram_range=(1, 2), min_df=2, sublinear_tf=True, strip_accents="unicode"
-    )
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
-                            strip_accents="unicode")  # fmt: skip
-    variants = {"word 1-2-grams": words, "word + char_wb 2-5-grams": FeatureUnion(
-        [("words", words), ("chars", chars)])}  # fmt: skip
+    default = roleclf.RoleClassifier()._make_pipeline()
+    words = default.named_steps["tfidf"]
+    chars = clone(words).set_params(analyzer="char_wb", ngram_range=(2, 5))
+    union = make_union(clone(words), chars)
+    variants = {"word 1-2-grams": default, "word + char_wb 2-5-grams": Pipeline(
+        [("features", union), ("clf", clone(default.named_steps["clf"]))])}  # fmt: skip
     speeds = {}
-    for name, features in variants.items():
-        clf = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000)
-        pipeline = Pipeline([("features", features), ("clf", clf)]).fit(data["text"], data["label"])
+    for name, pipeline in variants.items():
+        pipeline.fit(data["text"], data["label"])
         best = float("inf")
         for _ in range(3):
             start = time.perf_counter()
             pipeline.predict_proba(texts)
             best = min(best, time.perf_counter() - start)
         speeds[name] = len(texts) / best
-        print(f"{name}: {speeds[name]:,.0f} statements/s, {clf.coef_.shape[1]:,} features")
+        print(f"{name}: {speeds[name]:,.0f} statements/s, {pipeline[-1].coef_.shape[1]:,} features")
     slow = speeds["word 1-2-grams"] / speeds["word + char_wb 2-5-grams"]
     print(f"char n-grams make prediction {slow:.1f} times slower")
 

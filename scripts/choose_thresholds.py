@@ -1,6 +1,6 @@
 """Choose the job verdict's thresholds on our hand-written example postings.
 
-Usage: python scripts/choose_thresholds.py
+Usage: python scripts/choose_thresholds.py [--model-params JSON]
 
 Labels every statement of examples/postings.csv once, then scores every pair of
 HYBRID_MIN_SHARE (the smaller of the product and project shares from which a posting is
@@ -17,16 +17,21 @@ The rule: among the pairs within ONE_POSTING_NOISE of the best accuracy on all p
 the best on the realistic set (real postings are thin), then the best on all, then on the
 product and project postings. Prints the top pairs, the accuracy along MIN_ROLE_WEIGHT at
 the chosen share per set, and the confusion matrix; the chosen values are the constants in
-roleclf/jobs.py.
+roleclf/jobs.py. ``--model-params '{"C": 30, "class_weight": null}'`` scores a model trained
+with other settings instead of the default model (how a settings change would move the
+verdicts; data/README.md, model settings).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+import roleclf
 from roleclf.jobs import VerdictRule, label_statements
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "postings.csv"
@@ -34,8 +39,15 @@ ONE_POSTING_NOISE = 0.01
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model-params", type=json.loads, help="RoleClassifier settings, as JSON")
+    args = ap.parse_args()
+    model = None
+    if args.model_params is not None:
+        data = roleclf.load_dataset()
+        model = roleclf.RoleClassifier(**args.model_params).fit(data["text"], data["label"])
     postings = pd.read_csv(EXAMPLES)
-    statements, _ = label_statements(postings["description"].tolist())
+    statements, _ = label_statements(postings["description"].tolist(), model=model)
     weights = (
         statements[statements["label"].isin(["product", "project"])]
         .pivot_table(index="posting", columns="label", values="confidence", aggfunc="sum")
