@@ -48,6 +48,9 @@ def test_golden_statements_keep_their_hand_checked_labels() -> None:
         # 90 statements of the work in plain words, without the textbook terms (data card,
         # round 18).
         ("heldout_plain.csv", 25),
+        # 90 statements that name delivery or product work without the words "project" and
+        # "product", and sentences that use the word "role" (data card, round 19).
+        ("heldout_role_words.csv", 30),
     ],
 )
 def test_held_out_statements_are_read_by_the_work_they_name(name: str, fewest: int) -> None:
