@@ -4,9 +4,11 @@ Usage: python scripts/measure_splitter.py [--postings 150] [--seed 0]
 
 Builds postings from our own dataset (roleclf.load_dataset()) whose true statements are
 known: a fixed seed draws 20-40 statements per posting and lays them out as newline lists,
-bullet lists (line-start and inline, many markers), numbered lists, HTML, prose paragraphs,
-text whose line breaks were lost (items glued with no separator, or joined by a space) and
-a mixed layout (headings, bullets, numbered items and prose). Each splitter is scored per
+bullet lists (line-start and inline, many markers, with or without a space after the
+marker, dash lists whose line breaks were lost: "A- B- C", and sections flattened onto one
+line: "Duties: • A • B Skills: • C"), numbered lists, HTML, prose paragraphs, text whose
+line breaks were lost (items glued with no separator, or joined by a space) and a mixed
+layout (headings, bullets, numbered items and prose). Each splitter is scored per
 layout and overall by statement precision, recall and F1 (a predicted statement is correct
 when its normalised text equals a true statement's, each true statement matched at most once)
 and by speed.
@@ -108,7 +110,8 @@ def heading_line(rng: random.Random, heading: str) -> str:
 def bullet_lines(rng: random.Random, items: list[str]) -> str:
     marker = rng.choice(BULLETS)
     indent = rng.choice(("", "", "  "))
-    return "\n".join(f"{indent}{marker} {item}" for item in items)
+    gap = rng.choice((" ", " ", ""))  # "-Item", as plain-text postings are often typed
+    return "\n".join(f"{indent}{marker}{gap}{item}" for item in items)
 
 
 def numbered_lines(rng: random.Random, items: list[str]) -> str:
@@ -142,9 +145,14 @@ def make_posting(rng: random.Random, pool: list[str], layout: str) -> Posting:
         # inline bullets under headings, as scrapers flatten lists: "Duties: • A • B"
         heads = rng.sample(HEADINGS, 2)
         half = len(items) // 2
-        marker = rng.choice(("•", "●", "▪", "·", "‣"))
-        text = "\n".join(
-            f"{h}: " + " ".join(f"{marker} {it}" for it in part)
+        marker = rng.choice(("•", "●", "▪", "·", "‣", "-", "*"))
+        gap = rng.choice((" ", ""))
+        joint = " "
+        if marker == "-" and rng.random() < 0.5:  # a dash list that lost its line breaks
+            joint, gap = "", " "
+        sections = rng.choice(("\n", " "))  # " ": the whole page flattened onto one line
+        text = sections.join(
+            f"{h}: " + joint.join(f"{marker}{gap}{it}" for it in part)
             for h, part in ((heads[0], items[:half]), (heads[1], items[half:]))
         )
         return text, [heads[0], *items[:half], heads[1], *items[half:]]

@@ -14,11 +14,13 @@ PRODUCT = [
     "Own the product roadmap for the mobile app",
     "Interview customers about their needs",
     "Decide which features to build next based on market research",
+    "Run A/B tests on the onboarding flow and decide what to change",
 ]
 PROJECT = [
     "Keep the rollout on schedule and within budget",
     "Maintain the risk register",
     "Send the weekly status report to the steering committee",
+    "Track milestones against the delivery plan",
 ]
 BOILER = [
     "We offer a generous pension and 30 days of holiday",
@@ -34,9 +36,9 @@ def posting(*groups: list[str]) -> str:
 def test_a_product_posting() -> None:
     job = roleclf.label_job_description(posting(PRODUCT, BOILER))
     assert job.verdict == "product"
-    assert job.counts == {"product": 3, "project": 0, "other": 4}
+    assert job.counts == {"product": 4, "project": 0, "other": 4}
     assert job.shares == {"product": 1.0, "project": 0.0}
-    assert job.statements["text"].tolist()[1:4] == PRODUCT
+    assert job.statements["text"].tolist()[1:5] == PRODUCT
 
 
 def test_a_posting_asking_for_both_is_hybrid_and_shares_sum_to_one() -> None:
@@ -124,7 +126,7 @@ def test_label_jobs_keeps_order_index_and_every_row() -> None:
     assert out["error"].tolist() == [None, "missing text", "not text: int", None, None]
     assert out.loc[50, "top_project"] in PROJECT
     assert pd.isna(out.loc[50, "top_product"])
-    assert out.loc[20, "n_product"] == 3
+    assert out.loc[20, "n_product"] == 4
     assert np.isnan(out.loc[40, "product_share"])
 
 
@@ -132,8 +134,8 @@ def test_label_jobs_long_form() -> None:
     frame = pd.DataFrame({"description": [posting(PRODUCT), posting(PROJECT)]}, index=["a", "b"])
     long = roleclf.label_jobs(frame, statements=True)
     assert list(long.columns) == ["posting", "position", "text", "label", "confidence"]
-    assert long["posting"].tolist() == ["a"] * 4 + ["b"] * 4
-    assert long.groupby("posting")["position"].apply(list).tolist() == [[0, 1, 2, 3]] * 2
+    assert long["posting"].tolist() == ["a"] * 5 + ["b"] * 5
+    assert long.groupby("posting")["position"].apply(list).tolist() == [[0, 1, 2, 3, 4]] * 2
     summary = roleclf.label_jobs(frame)
     counts = long.groupby(["posting", "label"]).size().unstack(fill_value=0)
     assert counts["product"].tolist() == summary["n_product"].tolist()

@@ -187,6 +187,39 @@ def test_bullets_inline(marker: str) -> None:
     assert split_statements(text) == ["Duties", "Plan X", "Track Y", "Report Z"]
 
 
+@pytest.mark.parametrize("marker", BULLETS)
+def test_bullets_inline_glued_to_their_items(marker: str) -> None:
+    text = f"Duties: {marker}Plan X {marker}track Y {marker}Report Z"
+    assert split_statements(text) == ["Duties", "Plan X", "track Y", "Report Z"]
+
+
+@pytest.mark.parametrize("marker", ["-", "*", "- ", "* "])
+def test_a_dash_after_a_sentence_end_is_a_bullet(marker: str) -> None:
+    text = f"We ship weekly. {marker}plan the rollout. {marker}Own the budget! {marker}report"
+    assert split_statements(text) == [
+        "We ship weekly.",
+        "plan the rollout.",
+        "Own the budget!",
+        "report",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Duties:- Plan X- Track Y- Report Z",  # "- " items whose line breaks were lost
+        "Duties: Plan X.- Track Y.-Report Z",
+    ],
+)
+def test_dash_lists_that_lost_their_line_breaks(text: str) -> None:
+    assert [s.rstrip(".") for s in split_statements(text)] == [
+        "Duties",
+        "Plan X",
+        "Track Y",
+        "Report Z",
+    ]
+
+
 @pytest.mark.parametrize("marker", ["•", "●", "▪", "◦", "‣"])
 def test_bullet_glyphs_glued_to_text(marker: str) -> None:
     assert split_statements(f"Plan X{marker}Track Y{marker}Report Z") == [
@@ -202,6 +235,13 @@ def test_lone_dashes_are_not_bullets() -> None:
         "5 - 7 years of experience",
         "change window clash - reschedule",
         "end-to-end ownership of the self-serve flow",
+        "We hire in Seattle -Bellevue area",
+        "Python -based tools at -5 C",
+        "PM exp. - matter system migration",
+        "Payroll in the U.S. - remote",
+        "Manager- Claims",
+        "Own short- and long-term plans- budgets too",
+        "5- 7 years of experience",
     ):
         assert split_statements(text) == [text]
 
@@ -309,6 +349,41 @@ def test_headings_become_statements() -> None:
         "Benefits",
         "Benefits: health, dental and vision",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Duties: - Plan the work - Track the budget Required Skills: - PMP",
+            ["Duties", "Plan the work", "Track the budget", "Required Skills", "PMP"],
+        ),
+        (
+            "Run the sprint reviews REQUIREMENTS:\nDegree",
+            ["Run the sprint reviews", "REQUIREMENTS", "Degree"],
+        ),
+        (
+            "Own pricing Benefits: Health and dental",
+            ["Own pricing", "Benefits", "Health and dental"],
+        ),
+    ],
+)
+def test_a_heading_after_an_item_on_the_same_line_starts_a_section(
+    text: str, expected: list[str]
+) -> None:
+    assert split_statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Job Duties: Coordinate crane bookings",  # a capitalised word before: one title
+        "We offer great Benefits: health, dental",  # lowercase after the colon
+        "We offer great benefits: Health, dental",  # the heading is not capitalised
+    ],
+)
+def test_a_heading_inside_a_line_that_is_not_a_new_section_stays(text: str) -> None:
+    assert split_statements(text) == [text]
 
 
 def test_words_that_start_like_headings_are_not_split() -> None:

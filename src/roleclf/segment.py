@@ -226,12 +226,23 @@ _LINE_MARKER = re.compile(
     r"|(?:[0-9]{1,2}|[A-Za-z])\)|[0-9]{1,2}\.(?![0-9]))[ \t]*|[ \t]+)"
 )
 """Spaces or a list marker at a line start (the text is scanned with a leading newline)."""
-_INLINE_DASH = re.compile(r"[-*–—](?<=[ \t:].)(?=[ \t]+\S)")
+_INLINE_DASH = re.compile(
+    r"[-*–—](?:(?<=[ \t:].)(?=[ \t]+\S|[^\W_])"  # " - Plan", " -Plan", ":-Plan"
+    r"|(?<=[.!?)]-)(?=[ \t]*[^\W_])"  # "done.- Plan", "(5 yrs)-Plan"
+    r"|(?<=[^\W_]-)(?=[ \t]+(?!(?:and|or|to)\b)[^\W_]))"  # "Do X- Plan": a lost line break
+)
+"""A dash or star that may start a list item: after whitespace or a colon, spaced or not;
+after a sentence's end or a bracket; or glued to the word before it, as a dash list leaves
+when its line breaks are lost ("Do X- Plan Y", but not "short- and long-term")."""
 _INLINE_NUMBER = re.compile(
     r"(?:[0-9](?<![^\s:][0-9])[0-9]?[.)]|\((?<![^\s:]\()(?:[0-9]{1,2}|[a-z])\))(?=[ \t]+\S)"
 )
 """A number or letter marker ("2.", "2)", "(b)") after whitespace or a colon."""
 _SENTENCE_GAP = re.compile(r"[.!?][\"'”’)\]]*[ \t]")
+_CLOSED_SENTENCE = re.compile(
+    r"(?:\." + _GUARDS + _abbreviation_guards(_NUMBER_ABBREVIATIONS) + "|[!?])" + _CLOSERS + "*$"
+)
+"""A sentence's end at the end of a text, not an abbreviation's period ("PM exp. - ...")."""
 _NUMBER_HINT = re.compile(r"2[.)] (?<=[ \t:]2. )")
 """An inline "2." or "2)": a numbered list that is not (only) at line starts."""
 
@@ -253,6 +264,8 @@ summary|overview|our culture|our values|essential functions|education|you will|y
 you are|in this role you will|we offer|preferred skills|desired skills|must have|must-haves
 """
 
+_HEADING_PHRASES = [p for line in _HEADINGS.splitlines() for p in line.split("|")]
+
 
 _Trie = dict[str, "_Trie"]
 _COLON_END = r"[ \t]*:(?=[ \t]*[\"'“‘(\[]?[A-Z])"
@@ -260,13 +273,14 @@ _CAPITAL_END = r"(?=[ \t]+[\"'“‘(]?[A-Z])"
 _GLUED_END = r"(?=[A-Z][a-z]|[0-9])"
 
 
-def _heading_pattern(phrases: list[str]) -> str:
+def _heading_pattern(phrases: list[str], *, inline: bool = False) -> str:
     """Return a regular expression matching a heading and how it ends, factored as a trie.
 
     Any heading may end with a colon before a capitalised word, or right before a capitalised
     word glued to it by a lost line break ("What You'll DoShadow"); a heading of several words
     (other than "you ..." and "we ...") may also end right before a capitalised word. A
     heading followed by lowercase text ("Benefits: health, dental") stays one statement.
+    With ``inline``, the heading must end where the searched text ends (before its colon).
     """
     trie: _Trie = {}
     for phrase in phrases:
@@ -277,6 +291,9 @@ def _heading_pattern(phrases: list[str]) -> str:
         for char in " ".join(words):
             node = node.setdefault(char, {})
         ends = node.setdefault("", {})
+        if inline:
+            ends[r"[ \t]*$"] = {}
+            continue
         ends[_COLON_END] = {}
         ends[_GLUED_END] = {}
         if len(words) > 1 and words[0] not in ("you", "we"):
@@ -296,12 +313,13 @@ def _heading_pattern(phrases: list[str]) -> str:
     return pattern(trie)
 
 
-_HEADING = re.compile(
-    r"\n(?=[A-Za-z])"
-    + _heading_pattern([p for line in _HEADINGS.splitlines() for p in line.split("|")])
-    + r"[ \t]*(?=\S)"
-)
+_HEADING = re.compile(r"\n(?=[A-Za-z])" + _heading_pattern(_HEADING_PHRASES) + r"[ \t]*(?=\S)")
 """A known heading at a line start with more text after it on the same line."""
+_HEADING_BEFORE_COLON = re.compile(
+    r"(?<=[a-z0-9)%])[ \t]+(" + _heading_pattern(_HEADING_PHRASES, inline=True) + ")"
+)
+_SECTION_COLON = re.compile(r":(?=[ \t]*(?:$|\n|[-*–—]|[\"'“‘(\[]?[A-Z]))")
+_LAST_WORD = re.compile(r"(\S+)[ \t]+$")
 
 # --- finishing ---------------------------------------------------------------------------
 
@@ -411,15 +429,35 @@ def _normalise(text: str) -> str:
     return text
 
 
+def _inline_headings(text: str) -> str:
+    """Break lines before a known heading and its colon that follow a list item on one line.
+
+    A line break lost between an item and the next section leaves "... budgets Required
+    Skills: - PMP". The heading must be capitalised, follow a word that is not ("Job Duties:"
+    stays), and its colon must come before a capital, a list marker or the line's end.
+    """
+    cuts = []
+    for colon in _SECTION_COLON.finditer(text):
+        found = _HEADING_BEFORE_COLON.search(text, max(0, colon.start() - 60), colon.start())
+        if found is None or not text[found.start(1)].isupper():
+            continue
+        word = _LAST_WORD.search(text, max(0, found.start(1) - 40), found.start(1))
+        if word is None or not word.group(1)[0].isupper():
+            cuts.append(found.start(1))
+    return _break_before(text, cuts)
+
+
 def _inline_dashes(text: str) -> str:
     """Break lines before inline dash or star bullets ("Duties: - Plan X - Track Y").
 
-    A dash right after a colon is a bullet, and so is a dash before a letter later in the
-    same sentence; a dash before a capital is a bullet when another such dash stands in the
-    same sentence. A lone dash ("Manager - Claims", "5 - 7 years") is not.
+    A dash right after a colon or a sentence's end is a bullet, and so is a dash before a
+    letter later in the same sentence; a dash before a capital is a bullet when another
+    such dash stands in the same sentence. A lone dash ("Manager - Claims", "5 - 7 years")
+    is not. The dash may be glued to its item ("Duties: -Plan X -Track Y").
     """
     lines: list[list[tuple[int, bool, str]]] = []
     line_start = -2
+    after_text = False
     previous = 0
     for match in _INLINE_DASH.finditer(text):
         position = match.start()
@@ -428,10 +466,13 @@ def _inline_dashes(text: str) -> str:
         if newline >= 0 or not lines:
             line_start = text.rfind("\n", 0, position) if newline < 0 else newline
             lines.append([])
-        head = text[line_start + 1 : position].rstrip(" \t")
-        if head:
+            after_text = bool(text[line_start + 1 : position].strip(" \t"))  # once a line
+        if after_text:  # short slices only, so that the scan stays linear in the text
+            head = text[max(line_start + 1, position - 64) : position].rstrip(" \t")[-12:]
+            opens = head.endswith(":") or _CLOSED_SENTENCE.search(head) is not None
             following = text[match.end() : match.end() + 8].lstrip(" \t")[:1]
-            lines[-1].append((position, head.endswith(":"), following))
+            lines[-1].append((position, opens, following))
+        after_text = True  # this dash stands before any later one on its line
 
     def same_sentence(a: int, b: int) -> bool:
         return _SENTENCE_GAP.search(text, min(a, b), max(a, b)) is None
@@ -501,6 +542,8 @@ def _layout(text: str) -> str:
     """
     text = _normalise(text)
     text = _GLUE.sub(_glue_repl, text)
+    if ":" in text:
+        text = _inline_headings(text)
     if "." in text:
         text = _GLUED_PERIOD.sub(_glued_period_repl, text)
     if _INLINE_DASH.search(text):
