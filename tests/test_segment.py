@@ -81,6 +81,16 @@ def test_lost_line_breaks_in_a_header() -> None:
             "fill in missing information.accruals for utilities",
             ["fill in missing information.", "accruals for utilities"],
         ),
+        (
+            "Order kit, licences etc.Also track costs",
+            ["Order kit, licences etc.", "Also track costs"],
+        ),
+        ("Based in Irvine, CA.Would suit a local", ["Based in Irvine, CA.", "Would suit a local"]),
+        (
+            "Tools: Jira, Excel, etc. Experience with SQL",
+            ["Tools: Jira, Excel, etc.", "Experience with SQL"],
+        ),
+        ("Ref.No 5 of the plan", ["Ref.No 5 of the plan"]),
     ],
 )
 def test_other_lost_line_breaks(text: str, expected: list[str]) -> None:

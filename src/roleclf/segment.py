@@ -120,12 +120,12 @@ def _words(*lines: str) -> frozenset[str]:
 
 _ABBREVIATIONS = _words(
     "vs v sr jr mr mrs ms dr prof st mt cf inc ltd co corp llc bros assoc assn univ govt dept",
-    "intl incl excl esp etc dipl ing sc",
+    "intl incl excl esp dipl ing sc",
 )
 """Abbreviations whose trailing period never ends a statement ("Sr. Manager", "Inc. is")."""
 _NUMBER_ABBREVIATIONS = _words(
     "no nos approx ca pp p c exp vol fig sec ver rev pt ch ref tel ext jan feb mar apr jun jul aug",
-    "sep sept oct nov dec est yrs hrs min max avg mgr mfg mgmt gov int cont ft sq oz lb al",
+    "sep sept oct nov dec est yrs hrs min max avg mgr mfg mgmt gov int cont ft sq oz lb al etc",
 )
 """Abbreviations whose period ends a statement only before a capital ("Jun. 2020", "by Jun.
 We"); before a digit it does not."""
@@ -397,7 +397,10 @@ def _glue_repl(match: re.Match[str]) -> str:
         while word_start > 0 and text[word_start - 1].isalnum():
             word_start -= 1
         word = text[word_start : start - 1].lower()
-        if word in _ABBREVIATIONS or word in _NUMBER_ABBREVIATIONS:
+        rest = text[start + 1 : start + 4]  # "etc.Also", "CA.Would" end; "Ref.No 5" does not
+        if word in _ABBREVIATIONS or (
+            word in _NUMBER_ABBREVIATIONS and not (rest.isalpha() and rest.islower())
+        ):
             return capital
     return "\n" + capital
 
