@@ -319,7 +319,6 @@ _HEADING_BEFORE_COLON = re.compile(
     r"(?<=[a-z0-9)%])[ \t]+(" + _heading_pattern(_HEADING_PHRASES, inline=True) + ")"
 )
 _SECTION_COLON = re.compile(r":(?=[ \t]*(?:$|\n|[-*–—]|[\"'“‘(\[]?[A-Z]))")
-_LAST_WORD = re.compile(r"(\S+)[ \t]+$")
 
 # --- finishing ---------------------------------------------------------------------------
 
@@ -444,8 +443,8 @@ def _inline_headings(text: str) -> str:
         found = _HEADING_BEFORE_COLON.search(text, max(0, colon.start() - 60), colon.start())
         if found is None or not text[found.start(1)].isupper():
             continue
-        word = _LAST_WORD.search(text, max(0, found.start(1) - 40), found.start(1))
-        if word is None or not word.group(1)[0].isupper():
+        word = _WORD_END.search(text, max(0, found.start() - 40), found.start())
+        if word is None or not word.group()[0].isupper():
             cuts.append(found.start(1))
     return _break_before(text, cuts)
 
