@@ -5,10 +5,10 @@ Usage: python scripts/measure_splitter.py [--postings 150] [--seed 0]
 Builds postings from our own dataset (roleclf.load_dataset()) whose true statements are
 known: a fixed seed draws 20-40 statements per posting and lays them out as newline lists,
 bullet lists (line-start and inline, many markers, with or without a space after the
-marker, dash lists whose line breaks were lost: "A- B- C", and sections flattened onto one
-line: "Duties: • A • B Skills: • C"), numbered lists, HTML, prose paragraphs, text whose
-line breaks were lost (items glued with no separator, or joined by a space) and a mixed
-layout (headings, bullets, numbered items and prose). Each splitter is scored per
+marker, dash or star lists whose line breaks were lost: "A- B- C", and sections flattened
+onto one line: "Duties: • A • B Skills: • C"), numbered lists, HTML, prose paragraphs, text
+whose line breaks were lost (items glued with no separator, or joined by a space) and a
+mixed layout (headings, bullets, numbered items and prose). Each splitter is scored per
 layout and overall by statement precision, recall and F1 (a predicted statement is correct
 when its normalised text equals a true statement's, each true statement matched at most once)
 and by speed.
@@ -148,7 +148,7 @@ def make_posting(rng: random.Random, pool: list[str], layout: str) -> Posting:
         marker = rng.choice(("•", "●", "▪", "·", "‣", "-", "*"))
         gap = rng.choice((" ", ""))
         joint = " "
-        if marker == "-" and rng.random() < 0.5:  # a dash list that lost its line breaks
+        if marker in "-*" and rng.random() < 0.5:  # a dash list that lost its line breaks
             joint, gap = "", " "
         sections = rng.choice(("\n", " "))  # " ": the whole page flattened onto one line
         text = sections.join(

@@ -214,6 +214,7 @@ def test_a_dash_after_a_sentence_end_is_a_bullet(marker: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("marker", ["-", "*"])
 @pytest.mark.parametrize(
     "text",
     [
@@ -221,7 +222,8 @@ def test_a_dash_after_a_sentence_end_is_a_bullet(marker: str) -> None:
         "Duties: Plan X.- Track Y.-Report Z",
     ],
 )
-def test_dash_lists_that_lost_their_line_breaks(text: str) -> None:
+def test_dash_lists_that_lost_their_line_breaks(text: str, marker: str) -> None:
+    text = text.replace("-", marker)
     assert [s.rstrip(".") for s in split_statements(text)] == [
         "Duties",
         "Plan X",
@@ -250,6 +252,7 @@ def test_lone_dashes_are_not_bullets() -> None:
         "PM exp. - matter system migration",
         "Payroll in the U.S. - remote",
         "Manager- Claims",
+        "Salary* Benefits apply",
         "Own short- and long-term plans- budgets too",
         "5- 7 years of experience",
     ):

@@ -228,12 +228,13 @@ _LINE_MARKER = re.compile(
 """Spaces or a list marker at a line start (the text is scanned with a leading newline)."""
 _INLINE_DASH = re.compile(
     r"[-*–—](?:(?<=[ \t:].)(?=[ \t]+\S|[^\W_])"  # " - Plan", " -Plan", ":-Plan"
-    r"|(?<=[.!?)]-)(?=[ \t]*[^\W_])"  # "done.- Plan", "(5 yrs)-Plan"
-    r"|(?<=[^\W_]-)(?=[ \t]+(?!(?:and|or|to)\b)[^\W_]))"  # "Do X- Plan": a lost line break
+    r"|(?<=[.!?)][-*])(?=[ \t]*[^\W_])"  # "done.- Plan", "(5 yrs)-Plan", "done.* Plan"
+    r"|(?<=[^\W_][-*])(?=[ \t]+(?!(?:and|or|to)\b)[^\W_]))"  # "Do X- Plan": lost line break
 )
 """A dash or star that may start a list item: after whitespace or a colon, spaced or not;
-after a sentence's end or a bracket; or glued to the word before it, as a dash list leaves
-when its line breaks are lost ("Do X- Plan Y", but not "short- and long-term")."""
+after a sentence's end or a bracket; or glued to the word before it, as a dash or star list
+leaves when its line breaks are lost ("Do X- Plan Y", "Do X* Plan Y", but not "short- and
+long-term")."""
 _INLINE_NUMBER = re.compile(
     r"(?:[0-9](?<![^\s:][0-9])[0-9]?[.)]|\((?<![^\s:]\()(?:[0-9]{1,2}|[a-z])\))(?=[ \t]+\S)"
 )
