@@ -8,6 +8,7 @@ import sklearn
 import roleclf
 from roleclf import default
 from roleclf.dataset import dataset_sha256
+from roleclf.persistence import FORMAT_VERSION
 
 
 def test_cache_is_keyed_by_versions_data_and_settings(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -15,6 +16,7 @@ def test_cache_is_keyed_by_versions_data_and_settings(monkeypatch: pytest.Monkey
     assert f"roleclf{roleclf.__version__}" in name
     assert f"sklearn{sklearn.__version__}" in name
     assert dataset_sha256()[:16] in name
+    assert f"format{FORMAT_VERSION}" in name  # a new file format, a new cache
 
     class Retuned(roleclf.RoleClassifier):
         def __init__(self, *, C: float = 1.0) -> None:  # noqa: N803

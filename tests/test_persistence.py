@@ -15,7 +15,7 @@ from sklearn.svm import LinearSVC
 
 import roleclf
 from roleclf import ModelFileError, RoleClassifier
-from roleclf.persistence import load_model
+from roleclf.persistence import FORMAT, load_model
 
 PROBE = ["interview customers", "track the budget", "fix the login bug", "unseen words qq"]
 
@@ -37,6 +37,44 @@ def test_file_records_versions_labels_and_data_hash(tiny: RoleClassifier, tmp_pa
     assert payload["sklearn_version"] == sklearn.__version__
     assert payload["labels"] == ["other", "product", "project"]
     assert payload["training_sha256"] == tiny.training_sha256_
+    # the vocabulary is one JSON text, not a skops node per term (which loaded slowly)
+    assert "vocabulary_" not in vars(payload["pipeline"].named_steps["tfidf"])
+    assert json.loads(payload["vocabulary"]) == tiny.pipeline.named_steps["tfidf"].vocabulary_
+
+
+def test_files_of_format_version_1_still_load(tiny: RoleClassifier, tmp_path: Path) -> None:
+    path = tmp_path / "v1.skops"
+    sio.dump(
+        {"format": FORMAT, "format_version": 1, "labels": ["other", "product", "project"],
+         "training_sha256": tiny.training_sha256_, "params": tiny.get_params(),
+         "sklearn_version": sklearn.__version__, "pipeline": tiny.pipeline},
+        path,
+    )  # fmt: skip
+    np.testing.assert_array_equal(load_model(path).predict_proba(PROBE), tiny.predict_proba(PROBE))
+    payload = sio.load(path)
+    payload["format_version"] = 3
+    sio.dump(payload, path)
+    with pytest.raises(ModelFileError, match=r"format version 3 is not one this roleclf reads"):
+        load_model(path)
+
+
+@pytest.mark.parametrize(
+    "vocabulary",
+    [None, "not json", json.dumps(["a", "b"]), json.dumps({"roadmap": 0}), json.dumps({"a": "0"})],
+)
+def test_a_missing_or_mismatched_vocabulary_is_refused(
+    tiny: RoleClassifier, tmp_path: Path, vocabulary: str | None
+) -> None:
+    path = tmp_path / "model.skops"
+    tiny.save(path)
+    payload = sio.load(path)
+    if vocabulary is None:
+        del payload["vocabulary"]
+    else:
+        payload["vocabulary"] = vocabulary
+    sio.dump(payload, path)
+    with pytest.raises(ModelFileError, match="the vocabulary is missing or does not match"):
+        load_model(path)
 
 
 def _rewrite_schema(src: Path, dst: Path, old: str, new: str) -> None:

@@ -14,7 +14,7 @@ from ._version import __version__
 from .dataset import dataset_sha256, load_dataset
 from .errors import ModelFileError
 from .model import RoleClassifier
-from .persistence import load_model, save_model
+from .persistence import FORMAT_VERSION, load_model, save_model
 
 __all__ = ["cache_dir", "default_model", "default_model_path"]
 
@@ -36,9 +36,9 @@ def cache_dir() -> Path:
 def default_model_path() -> Path:
     """Return where the default model is cached.
 
-    The name holds the roleclf version, the scikit-learn version, the dataset's hash and a
-    hash of :class:`RoleClassifier`'s default settings, so a cache built from other data,
-    versions or settings is never used.
+    The name holds the roleclf version, the scikit-learn version, the model file format,
+    the dataset's hash and a hash of :class:`RoleClassifier`'s default settings, so a cache
+    built from other data, versions or settings is never used.
 
     Examples
     --------
@@ -47,7 +47,8 @@ def default_model_path() -> Path:
     """
     settings = repr(sorted(RoleClassifier().get_params().items())).encode()
     key = (
-        f"roleclf{__version__}-sklearn{sklearn.__version__}-data{dataset_sha256()[:16]}"
+        f"roleclf{__version__}-sklearn{sklearn.__version__}-format{FORMAT_VERSION}"
+        f"-data{dataset_sha256()[:16]}"
         f"-settings{hashlib.sha256(settings).hexdigest()[:8]}"
     )
     return cache_dir() / f"default-{key}.skops"
