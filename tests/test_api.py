@@ -51,6 +51,10 @@ def test_golden_statements_keep_their_hand_checked_labels() -> None:
         # 90 statements that name delivery or product work without the words "project" and
         # "product", and sentences that use the word "role" (data card, round 19).
         ("heldout_role_words.csv", 30),
+        # 75 formal task statements (occupational-database register): budgets, staff, risks
+        # and contracts of projects; buyer, rival and price research; and their `other`
+        # neighbours (data card, round 20).
+        ("heldout_formal.csv", 25),
     ],
 )
 def test_held_out_statements_are_read_by_the_work_they_name(name: str, fewest: int) -> None:
