@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 import roleclf
-from roleclf.jobs import VerdictRule, label_statements
+from roleclf.jobs import VerdictRule
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "postings.csv"
 ONE_POSTING_NOISE = 0.01
@@ -47,21 +47,13 @@ def main() -> None:
         data = roleclf.load_dataset()
         model = roleclf.RoleClassifier(**args.model_params).fit(data["text"], data["label"])
     postings = pd.read_csv(EXAMPLES)
-    statements, _ = label_statements(postings["description"].tolist(), model=model)
-    weights = (
-        statements[statements["label"].isin(["product", "project"])]
-        .pivot_table(index="posting", columns="label", values="confidence", aggfunc="sum")
-        .reindex(index=range(len(postings)), columns=["product", "project"])
-        .fillna(0.0)
-        .to_numpy()
-    )
+    labeled = roleclf.label_jobs(postings, model=model)
     intended = postings["intended"].to_numpy()
     realistic = (postings["set"] == "realistic").to_numpy()
     pm = np.isin(intended, ["product", "project"])
 
     def verdicts(weight: float, share: float) -> list[str]:
-        rule = VerdictRule(min_role_weight=weight, hybrid_min_share=share)
-        return [rule.verdict(a, b) for a, b in weights]
+        return VerdictRule(min_role_weight=weight, hybrid_min_share=share).apply(labeled).tolist()
 
     rows = []
     for share in np.arange(0.15, 0.46, 0.05):

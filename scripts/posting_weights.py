@@ -23,10 +23,8 @@ from roleclf.jobs import MIN_ROLE_WEIGHT
 
 def role_weights(texts: list[str]) -> pd.Series:
     """Return each posting's confidence-weighted count of product and project statements."""
-    jobs = roleclf.label_jobs(pd.DataFrame({"description": texts}), statements=True)
-    role = jobs[jobs["label"].isin(["product", "project"])]
-    weight = role.groupby("posting")["confidence"].sum()
-    return weight.reindex(range(len(texts)), fill_value=0.0)
+    jobs = roleclf.label_jobs(pd.DataFrame({"description": texts}))
+    return jobs["product_weight"] + jobs["project_weight"]
 
 
 def main() -> None:

@@ -120,6 +120,26 @@ def test_resume_refuses_a_changed_input(source: Path, tmp_path: Path) -> None:
         label_file(copy, tmp_path / "out.csv", resume=True)
 
 
+def test_resume_refuses_parts_written_with_other_columns(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # parts of a run by a roleclf whose output had other columns must not be mixed in
+    def interrupted(self: batch.PartWriter, index: int, frames: dict[str, pd.DataFrame]) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch.PartWriter, "write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        label_file(source, tmp_path / "out.csv", chunk_bytes=500)
+    monkeypatch.undo()
+    manifest = tmp_path / "out.csv.parts" / "manifest.json"
+    found = json.loads(manifest.read_text())
+    assert found["columns"]["postings"] == list(roleclf.label_jobs(pd.read_csv(source)).columns)
+    found["columns"]["postings"].remove("product_weight")
+    manifest.write_text(json.dumps(found))
+    with pytest.raises(roleclf.DataError, match="cannot resume: columns changed"):
+        label_file(source, tmp_path / "out.csv", chunk_bytes=500, resume=True)
+
+
 def test_a_rule_of_your_own_is_applied_and_resume_keeps_it(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -128,6 +148,8 @@ def test_a_rule_of_your_own_is_applied_and_resume_keeps_it(
     expected = roleclf.label_jobs(pd.read_csv(source), rule=rule)["verdict"]
     assert pd.read_csv(tmp_path / "out.csv")["verdict"].tolist() == expected.tolist()
     assert expected.tolist() != roleclf.label_jobs(pd.read_csv(source))["verdict"].tolist()
+    label_file(source, tmp_path / "default.csv", chunk_bytes=500)  # re-decided from the file:
+    assert rule.apply(pd.read_csv(tmp_path / "default.csv")).tolist() == expected.tolist()
 
     def interrupted(self: batch.PartWriter, index: int, frames: dict[str, pd.DataFrame]) -> None:
         raise KeyboardInterrupt

@@ -46,6 +46,7 @@ def test_a_posting_asking_for_both_is_hybrid_and_shares_sum_to_one() -> None:
     assert job.verdict == "hybrid"
     assert job.shares["product"] + job.shares["project"] == pytest.approx(1.0)
     conf = job.statements.groupby("label")["confidence"].sum()
+    assert job.weights == pytest.approx({"product": conf["product"], "project": conf["project"]})
     assert job.shares["product"] == pytest.approx(
         conf["product"] / (conf["product"] + conf["project"])
     )
@@ -97,6 +98,40 @@ def test_a_rule_of_your_own_changes_the_verdicts() -> None:
     assert never_hybrid.loc[20, "verdict"] in ("product", "project")
 
 
+def test_a_rule_applied_to_labeled_postings_equals_labeling_with_it() -> None:
+    texts = [posting(PRODUCT[:k], PROJECT[:m], BOILER) for k in range(4) for m in range(4)]
+    frame = pd.DataFrame({"description": texts}, index=[f"p{i}" for i in range(len(texts))])
+    labeled = roleclf.label_jobs(frame)
+    long = roleclf.label_jobs(frame, statements=True)
+    role = long[long["label"].isin(["product", "project"])]
+    summed = role.pivot_table(index="posting", columns="label", values="confidence",
+                              aggfunc="sum").reindex(labeled.index).fillna(0.0)  # fmt: skip
+    assert labeled["product_weight"].to_numpy() == pytest.approx(summed["product"].to_numpy())
+    assert labeled["project_weight"].to_numpy() == pytest.approx(summed["project"].to_numpy())
+    assert VerdictRule().apply(labeled).equals(labeled["verdict"])
+    seen = set()
+    for rule in (VerdictRule(0.5, 0.1), VerdictRule(1.5), VerdictRule(6.0, 0.45)):
+        again = roleclf.label_jobs(frame, rule=rule)["verdict"]
+        assert rule.apply(labeled).equals(again)
+        seen.add(tuple(again))
+    assert len(seen) == 3  # the rules decide differently on these postings
+
+
+def test_a_rule_names_what_it_cannot_apply_to() -> None:
+    rule = VerdictRule()
+    with pytest.raises(DataError, match="column 'project_weight' is missing"):
+        rule.apply(pd.DataFrame({"product_weight": [1.0]}))
+    bad = pd.DataFrame(
+        {"product_weight": [1.0, -2.0], "project_weight": [0.0, 1.0]}, index=["a", "b"]
+    )
+    with pytest.raises(DataError, match=r"column 'product_weight', row 'b': -2\.0 is not a weight"):
+        rule.apply(bad)
+    bad = pd.DataFrame({"product_weight": [1.0], "project_weight": ["lots"]}, index=[7])
+    with pytest.raises(DataError, match="column 'project_weight', row 7: 'lots' is not a weight"):
+        rule.apply(bad)
+    assert rule.apply(bad.iloc[:0]).empty
+
+
 def test_profile_displays() -> None:
     job = roleclf.label_job_description(posting(PRODUCT, ["Keep costs < 5% over budget & risks"]))
     assert repr(job).startswith("JobProfile(verdict=")
@@ -107,6 +142,7 @@ def test_profile_displays() -> None:
     assert "costs &lt; 5% over budget &amp; risks" in page  # statements are escaped
     empty = roleclf.label_job_description("")
     assert empty.to_dict()["shares"] == {"product": None, "project": None}
+    assert empty.to_dict()["weights"] == {"product": 0.0, "project": 0.0}
     assert "no product or project statements" in repr(empty)
     assert math.isnan(empty.shares["product"])
 

@@ -16,7 +16,7 @@ import pandas as pd
 from ._version import __version__
 from .default import default_model
 from .errors import DataError, RoleclfError
-from .jobs import VerdictRule, check_columns, label_frame
+from .jobs import STATEMENT_COLUMNS, SUMMARY_COLUMNS, VerdictRule, check_columns, label_frame
 from .model import RoleClassifier
 from .readers import Chunk, detect_format, iter_chunks
 from .writers import PartWriter
@@ -195,6 +195,7 @@ def label_file(
         "format": in_fmt, "text_column": text_column, "id_column": id_column,
         "encoding": encoding, "chunk_bytes": chunk_bytes, "chunk_rows": chunk_rows,
         "model": _model_identity(model_arg), "rule": asdict(rule), "roleclf": __version__,
+        "columns": {"postings": SUMMARY_COLUMNS, "statements": STATEMENT_COLUMNS},
         "outputs": {k: [str(p), f] for k, (p, f) in outputs.items()},
     }  # fmt: skip
     writer = PartWriter(outputs, manifest, resume=resume)

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from numpy.typing import NDArray
 
 from . import _html
 from .default import default_model
@@ -40,7 +41,7 @@ MIN_ROLE_WEIGHT = 3.0
 ``unclear``: too little product or project work to say."""
 
 SUMMARY_COLUMNS = [
-    "n_statements", "n_product", "n_project", "n_other",
+    "n_statements", "n_product", "n_project", "n_other", "product_weight", "project_weight",
     "product_share", "project_share", "verdict", "top_product", "top_project", "error",
 ]  # fmt: skip
 STATEMENT_COLUMNS = ["posting", "position", "text", "label", "confidence"]
@@ -83,12 +84,66 @@ class VerdictRule:
 
     def verdict(self, product: float, project: float) -> str:
         """Return the verdict of a posting with these confidence-weighted counts."""
+        return str(self._verdicts(np.array([product]), np.array([project]))[0])
+
+    def _verdicts(self, product: NDArray[Any], project: NDArray[Any]) -> NDArray[np.object_]:
         total = product + project
-        if total < self.min_role_weight or total == 0:
-            return "unclear"
-        if min(product, project) / total >= self.hybrid_min_share:
-            return "hybrid"
-        return "product" if product > project else "project"
+        with np.errstate(invalid="ignore", divide="ignore"):
+            hybrid = np.minimum(product, project) / total >= self.hybrid_min_share
+        out = np.where(product > project, "product", "project").astype(object)
+        out[hybrid] = "hybrid"
+        out[(total < self.min_role_weight) | (total == 0)] = "unclear"
+        return out
+
+    def apply(self, jobs: pd.DataFrame) -> pd.Series:
+        """Return the verdicts of already labeled postings under this rule, index kept.
+
+        Re-deciding a verdict needs only the confidence-weighted counts that
+        :func:`label_jobs` writes (``product_weight`` and ``project_weight``), so trying
+        another bar on postings already labeled needs no new labeling run. The result
+        equals what :func:`label_jobs` gives with ``rule=self``.
+
+        Parameters
+        ----------
+        jobs : pandas.DataFrame
+            A result of :func:`label_jobs` (or a file written by ``roleclf label``, read
+            back), with columns ``product_weight`` and ``project_weight``.
+
+        Returns
+        -------
+        pandas.Series
+            The verdict of each row, named ``verdict``, indexed like ``jobs``.
+
+        Raises
+        ------
+        DataError
+            A column is missing, or a weight is missing, negative or not a number.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> jobs = pd.DataFrame({"product_weight": [2.0, 0.4], "project_weight": [0.1, 0.6]})
+        >>> VerdictRule(min_role_weight=1.5).apply(jobs).tolist()
+        ['product', 'unclear']
+        """
+        check_columns(list(jobs.columns), "product_weight", "project_weight")
+        weights = {}
+        for column in ("product_weight", "project_weight"):
+            values = pd.to_numeric(jobs[column], errors="coerce").to_numpy(dtype=float)
+            bad = np.flatnonzero(~(values >= 0))
+            if len(bad):
+                row = jobs.index[bad[:1]].tolist()[0]  # as Python values, for the message
+                value = jobs[column].iloc[bad[:1]].tolist()[0]
+                raise DataError(
+                    f"column {column!r}, row {row!r}: {value!r} is not a weight"
+                    " (a number of 0 or more)"
+                )
+            weights[column] = values
+        return pd.Series(
+            self._verdicts(weights["product_weight"], weights["project_weight"]),
+            index=jobs.index,
+            name="verdict",
+        )
 
 
 def _cell_problem(value: Any) -> str | None:
@@ -196,12 +251,11 @@ def summarise(
             "n_product": counts["product"],
             "n_project": counts["project"],
             "n_other": counts["other"],
+            "product_weight": weight["product"],
+            "project_weight": weight["project"],
             "product_share": share,
             "project_share": 1.0 - share,
-            "verdict": [
-                rule.verdict(a, b)
-                for a, b in zip(weight["product"], weight["project"], strict=True)
-            ],
+            "verdict": rule._verdicts(weight["product"], weight["project"]),
         }
     )
     for k in ("product", "project"):
@@ -228,6 +282,9 @@ class JobProfile:
     shares : dict of str to float
         ``product`` and ``project`` shares among the statements that are product or project
         work, weighted by confidence; they sum to 1, or are both NaN when there are none.
+    weights : dict of str to float
+        ``product`` and ``project``: the confidence-weighted counts of product and project
+        statements, from which the shares and the verdict are computed.
     verdict : str
         ``product``, ``project``, ``hybrid`` (the smaller share is at least the rule's
         ``hybrid_min_share``) or ``unclear`` (less than its ``min_role_weight`` of
@@ -251,6 +308,7 @@ class JobProfile:
     statements: pd.DataFrame
     counts: dict[str, int]
     shares: dict[str, float]
+    weights: dict[str, float]
     verdict: str
     error: str | None = None
 
@@ -266,6 +324,7 @@ class JobProfile:
         return {
             "verdict": self.verdict,
             "shares": {k: None if math.isnan(v) else v for k, v in self.shares.items()},
+            "weights": self.weights,
             "counts": self.counts,
             "error": self.error,
             "statements": self.statements[["text", "label", "confidence"]].to_dict("records"),
@@ -335,7 +394,8 @@ def label_job_description(
     return JobProfile(
         statements=statements.drop(columns=["posting", "position"]),
         counts={k: int(counts.get(k, 0)) for k in ("product", "project", "other")},
-        shares={"product": float(row["product_share"]), "project": float(row["project_share"])},
+        shares={k: float(row[f"{k}_share"]) for k in ("product", "project")},
+        weights={k: float(row[f"{k}_weight"]) for k in ("product", "project")},
         verdict=str(row["verdict"]),
         error=errors[0],
     )
@@ -371,7 +431,9 @@ def label_jobs(
     Returns
     -------
     pandas.DataFrame or dask.dataframe.DataFrame
-        Statement counts per label, ``product_share``, ``project_share``, ``verdict``,
+        Statement counts per label, ``product_weight`` and ``project_weight`` (the
+        confidence-weighted counts that :meth:`VerdictRule.apply` re-decides a verdict
+        from), ``product_share``, ``project_share``, ``verdict``,
         ``top_product``, ``top_project`` and ``error`` (why a cell could not be read:
         missing or non-text cells give ``unclear``), indexed like ``frame``.
 
