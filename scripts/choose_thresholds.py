@@ -4,8 +4,9 @@ Usage: python scripts/choose_thresholds.py [--model-params JSON]
 
 Labels every statement of examples/postings.csv once, then scores every pair of
 HYBRID_MIN_SHARE (the smaller of the product and project shares from which a posting is
-hybrid) and MIN_ROLE_WEIGHT (the confidence-weighted count of product and project statements
-below which it is unclear) by how often the verdict equals the posting's intended role, on
+hybrid) and MIN_ROLE_WEIGHT (below which it is unclear: the confidence-weighted count of its
+product and project statements labeled with at least MIN_STATEMENT_CONFIDENCE, which
+scripts/verdict_cv.py chooses) by how often the verdict equals the posting's intended role, on
 all postings and on each of the two example sets:
 
 - ``rich``: 120 postings with full responsibility sections, whose ``unclear`` postings are
@@ -38,6 +39,35 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "postings.csv"
 ONE_POSTING_NOISE = 0.01
 
 
+def score_pairs(labeled: pd.DataFrame, postings: pd.DataFrame) -> pd.DataFrame:
+    """Score every pair of thresholds on labeled postings against their intended verdicts."""
+    intended = postings["intended"].to_numpy()
+    realistic = (postings["set"] == "realistic").to_numpy()
+    pm = np.isin(intended, ["product", "project"])
+    rows = []
+    for share in np.arange(0.15, 0.46, 0.05):
+        for weight in np.arange(0.25, 4.01, 0.25):
+            rule = VerdictRule(min_role_weight=weight, hybrid_min_share=round(share, 2))
+            hits = rule.apply(labeled).to_numpy() == intended
+            rows.append(
+                (round(share, 2), weight, hits.mean(), hits[realistic].mean(),
+                 hits[~realistic].mean(), hits[pm].mean())
+            )  # fmt: skip
+    return pd.DataFrame(
+        rows,
+        columns=["hybrid_min_share", "min_role_weight", "accuracy", "realistic", "rich",
+                 "accuracy_product_project"],
+    )  # fmt: skip
+
+
+def choose(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the pairs within ONE_POSTING_NOISE of the best accuracy, the chosen one first."""
+    near_best = table["accuracy"] >= table["accuracy"].max() - ONE_POSTING_NOISE
+    return table[near_best].sort_values(
+        ["realistic", "accuracy", "accuracy_product_project"], ascending=False
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model-params", type=json.loads, help="RoleClassifier settings, as JSON")
@@ -50,28 +80,11 @@ def main() -> None:
     labeled = roleclf.label_jobs(postings, model=model)
     intended = postings["intended"].to_numpy()
     realistic = (postings["set"] == "realistic").to_numpy()
-    pm = np.isin(intended, ["product", "project"])
 
     def verdicts(weight: float, share: float) -> list[str]:
         return VerdictRule(min_role_weight=weight, hybrid_min_share=share).apply(labeled).tolist()
 
-    rows = []
-    for share in np.arange(0.15, 0.46, 0.05):
-        for weight in np.arange(0.25, 4.01, 0.25):
-            hits = np.equal(verdicts(weight, share), intended)
-            rows.append(
-                (round(share, 2), weight, hits.mean(), hits[realistic].mean(),
-                 hits[~realistic].mean(), hits[pm].mean())
-            )  # fmt: skip
-    table = pd.DataFrame(
-        rows,
-        columns=["hybrid_min_share", "min_role_weight", "accuracy", "realistic", "rich",
-                 "accuracy_product_project"],
-    )  # fmt: skip
-    near_best = table["accuracy"] >= table["accuracy"].max() - ONE_POSTING_NOISE
-    table = table[near_best].sort_values(
-        ["realistic", "accuracy", "accuracy_product_project"], ascending=False
-    )
+    table = choose(score_pairs(labeled, postings))
     print(f"{len(postings)} example postings: {postings['intended'].value_counts().to_dict()}")
     print(f"sets: {postings['set'].value_counts().to_dict()}\n")
     print(f"pairs within {ONE_POSTING_NOISE} of the best accuracy, chosen first:\n")

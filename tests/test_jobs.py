@@ -8,7 +8,7 @@ import pytest
 
 import roleclf
 from roleclf import DataError
-from roleclf.jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, VerdictRule
+from roleclf.jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, MIN_STATEMENT_CONFIDENCE, VerdictRule
 
 PRODUCT = [
     "Own the product roadmap for the mobile app",
@@ -45,7 +45,8 @@ def test_a_posting_asking_for_both_is_hybrid_and_shares_sum_to_one() -> None:
     job = roleclf.label_job_description(posting(PRODUCT, PROJECT, BOILER))
     assert job.verdict == "hybrid"
     assert job.shares["product"] + job.shares["project"] == pytest.approx(1.0)
-    conf = job.statements.groupby("label")["confidence"].sum()
+    sure = job.statements[job.statements["confidence"] >= MIN_STATEMENT_CONFIDENCE]
+    conf = sure.groupby("label")["confidence"].sum()
     assert job.weights == pytest.approx({"product": conf["product"], "project": conf["project"]})
     assert job.shares["product"] == pytest.approx(
         conf["product"] / (conf["product"] + conf["project"])
@@ -88,10 +89,10 @@ def test_a_bad_rule_is_refused_by_name(kwargs: dict[str, object], message: str) 
 
 
 def test_a_rule_of_your_own_changes_the_verdicts() -> None:
-    thin, mixed = posting(PRODUCT[:2], BOILER), posting(PRODUCT, PROJECT)
+    thin, mixed = posting(PRODUCT[:1], BOILER), posting(PRODUCT, PROJECT)
     frame = pd.DataFrame({"description": [thin, mixed]}, index=[10, 20])
     assert roleclf.label_jobs(frame)["verdict"].tolist() == ["unclear", "hybrid"]
-    lower = VerdictRule(min_role_weight=1.0)
+    lower = VerdictRule(min_role_weight=0.5)
     assert roleclf.label_jobs(frame, rule=lower)["verdict"].tolist() == ["product", "hybrid"]
     assert roleclf.label_job_description(thin, rule=lower).verdict == "product"
     never_hybrid = roleclf.label_jobs(frame, rule=VerdictRule(hybrid_min_share=0.5))
@@ -104,6 +105,7 @@ def test_a_rule_applied_to_labeled_postings_equals_labeling_with_it() -> None:
     labeled = roleclf.label_jobs(frame)
     long = roleclf.label_jobs(frame, statements=True)
     role = long[long["label"].isin(["product", "project"])]
+    role = role[role["confidence"] >= MIN_STATEMENT_CONFIDENCE]
     summed = role.pivot_table(index="posting", columns="label", values="confidence",
                               aggfunc="sum").reindex(labeled.index).fillna(0.0)  # fmt: skip
     assert labeled["product_weight"].to_numpy() == pytest.approx(summed["product"].to_numpy())
@@ -115,6 +117,17 @@ def test_a_rule_applied_to_labeled_postings_equals_labeling_with_it() -> None:
         assert rule.apply(labeled).equals(again)
         seen.add(tuple(again))
     assert len(seen) == 3  # the rules decide differently on these postings
+
+
+def test_only_confident_statements_carry_weight() -> None:
+    unsure = "Run beta programmes with early customers before general release"
+    job = roleclf.label_job_description(posting([unsure, PROJECT[0]], BOILER))
+    rows = job.statements.set_index("text")
+    assert rows.loc[unsure, "label"] == "product"  # labeled product, but not surely:
+    assert rows.loc[unsure, "confidence"] < MIN_STATEMENT_CONFIDENCE
+    assert job.counts["product"] == 1 and job.weights["product"] == 0.0
+    assert job.weights["project"] == pytest.approx(rows.loc[PROJECT[0], "confidence"])
+    assert job.shares == {"product": 0.0, "project": 1.0}
 
 
 def test_a_rule_names_what_it_cannot_apply_to() -> None:
