@@ -128,6 +128,10 @@ def test_only_confident_statements_carry_weight() -> None:
     assert job.counts["product"] == 1 and job.weights["product"] == 0.0
     assert job.weights["project"] == pytest.approx(rows.loc[PROJECT[0], "confidence"])
     assert job.shares == {"product": 0.0, "project": 1.0}
+    alone = roleclf.label_job_description(posting([unsure], BOILER))
+    assert alone.counts["product"] == 1 and math.isnan(alone.shares["product"])
+    assert alone.verdict == "unclear"
+    assert "no product or project statement of confidence 0.7+" in repr(alone)
 
 
 def test_a_rule_names_what_it_cannot_apply_to() -> None:

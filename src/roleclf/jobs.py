@@ -341,8 +341,10 @@ class JobProfile:
         }
 
     def __repr__(self) -> str:
-        if math.isnan(self.shares["product"]):
+        if self.counts["product"] + self.counts["project"] == 0:
             mix = "no product or project statements"
+        elif math.isnan(self.shares["product"]):
+            mix = f"no product or project statement of confidence {MIN_STATEMENT_CONFIDENCE}+"
         else:
             mix = f"product {self.shares['product']:.0%} / project {self.shares['project']:.0%}"
         counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())

@@ -547,8 +547,8 @@ def plot_role_mix(
 
     The band of ``hybrid`` shares, where the smaller of the product and project shares is
     at least the rule's ``hybrid_min_share``, is shaded. The legend counts every
-    verdict, including ``unclear`` postings with no product or project statement at all
-    (no share, so not in the histogram).
+    verdict, including ``unclear`` postings with no share (no product or project statement
+    of confidence ``MIN_STATEMENT_CONFIDENCE`` or more), which are not in the histogram.
 
     Parameters
     ----------
