@@ -181,6 +181,8 @@ def test_label_jobs_keeps_order_index_and_every_row() -> None:
     assert pd.isna(out.loc[50, "top_product"])
     assert out.loc[20, "n_product"] == 4
     assert np.isnan(out.loc[40, "product_share"])
+    none = roleclf.label_jobs(frame.loc[[40, 10]])  # no statement at all: weights still float
+    assert none[["product_weight", "project_weight"]].dtypes.tolist() == [np.float64] * 2
 
 
 def test_label_jobs_long_form() -> None:

@@ -44,3 +44,14 @@ def test_resume_keeps_complete_parts_only_with_the_same_manifest(tmp_path: Path)
         PartWriter({"postings": (out, "csv")}, {"size": 11}, resume=True)
     fresh = PartWriter({"postings": (out, "csv")}, {"size": 11}, resume=False)
     assert fresh.done() == 0
+
+
+def test_parquet_parts_of_other_column_types_join_under_one(tmp_path: Path) -> None:
+    out = tmp_path / "out.parquet"
+    writer = PartWriter({"postings": (out, "parquet")}, {"a": 1}, resume=False)
+    writer.write(0, {"postings": pd.DataFrame({"w": [0], "top": [None]})})
+    writer.write(1, {"postings": pd.DataFrame({"w": [2.5], "top": ["t"]})})
+    writer.finish()
+    back = pd.read_parquet(out)
+    assert back["w"].tolist() == [0.0, 2.5]
+    assert back["top"].isna().tolist() == [True, False] and back["top"].iloc[1] == "t"

@@ -250,7 +250,9 @@ def summarise(
     weight = {}
     for k in ("product", "project"):
         rows = (label == k) & (conf >= MIN_STATEMENT_CONFIDENCE)
-        weight[k] = np.bincount(post[rows], weights=conf[rows], minlength=n)
+        # float even when no row is selected (bincount of nothing is int64), so that every
+        # chunk of a file writes the same column types
+        weight[k] = np.bincount(post[rows], weights=conf[rows], minlength=n).astype(float)
     total = weight["product"] + weight["project"]
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(total > 0, weight["product"] / total, np.nan)

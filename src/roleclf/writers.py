@@ -139,12 +139,11 @@ def _join_parquet(parts: list[Path], target: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schemas = [pq.read_schema(p) for p in parts]
-    fields = []
-    for i, name in enumerate(schemas[0].names):
-        types = [s.field(i).type for s in schemas if not pa.types.is_null(s.field(i).type)]
-        fields.append(pa.field(name, types[0] if types else pa.string()))
-    schema = pa.schema(fields)
+    # a column may be all null in one part (string then) or int in one and float in another
+    unified = pa.unify_schemas([pq.read_schema(p) for p in parts], promote_options="permissive")
+    schema = pa.schema(
+        pa.field(f.name, pa.string() if pa.types.is_null(f.type) else f.type) for f in unified
+    )
     with pq.ParquetWriter(target, schema) as writer:
         for part in parts:
             writer.write_table(pq.read_table(part).cast(schema))
