@@ -2,6 +2,9 @@
 
 Usage: python benchmarks/label_throughput.py [--small 2000] [--factor 10] [--engines LIST]
 
+The engine ``redecide`` (after ``local1``, whose output it reads) measures
+`roleclf redecide`: the verdicts of the labeled file decided again under another rule.
+
 Generates synthetic job postings from our own dataset's statements (a blurb and benefits from
 `other` rows, responsibilities from `product` and `project` rows, in several layouts), writes
 them to a CSV, and runs `roleclf label` on it as a subprocess, sampling the resident memory
@@ -74,17 +77,15 @@ def peak_tree_rss(pid: int) -> int:
 
 
 def run(source: Path, engine: str, folder: Path) -> tuple[float, int]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "roleclf.cli",
-        "label",
-        str(source),
-        "-o",
-        str(folder / f"out-{engine}.csv"),
-        "--quiet",
-        *ENGINES[engine],
-    ]
+    out = str(folder / f"out-{engine}-{source.stem}.csv")
+    if engine == "redecide":
+        labeled = folder / f"out-local1-{source.stem}.csv"
+        if not labeled.is_file():
+            raise SystemExit("engine redecide needs local1 before it in --engines")
+        task = ["redecide", str(labeled), "-o", out, "--min-role-weight", "1.0"]
+    else:
+        task = ["label", str(source), "-o", out, *ENGINES[engine]]
+    cmd = [sys.executable, "-m", "roleclf.cli", *task, "--quiet"]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
     peak = 0

@@ -8,7 +8,7 @@ import pytest
 
 import roleclf
 from roleclf import batch
-from roleclf.batch import label_file
+from roleclf.batch import label_file, redecide_file
 from roleclf.cli import main
 
 from .test_jobs import BOILER, PRODUCT, PROJECT, posting
@@ -160,6 +160,63 @@ def test_a_rule_of_your_own_is_applied_and_resume_keeps_it(
     monkeypatch.undo()
     with pytest.raises(roleclf.DataError, match="cannot resume: rule changed"):
         label_file(source, tmp_path / "again.csv", chunk_bytes=500, resume=True)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_redeciding_a_labeled_file_equals_labeling_it_with_the_rule(
+    source: Path, tmp_path: Path, suffix: str
+) -> None:
+    rule = roleclf.VerdictRule(min_role_weight=4.0, hybrid_min_share=0.45)
+    labeled, ruled = tmp_path / f"labeled{suffix}", tmp_path / f"ruled{suffix}"
+    label_file(source, labeled, id_column="job_id", chunk_bytes=500)
+    label_file(source, ruled, id_column="job_id", chunk_bytes=500, rule=rule)
+    report = redecide_file(labeled, tmp_path / f"re{suffix}", rule, chunk_bytes=300, chunk_rows=7)
+    assert report.postings == 60 and report.chunks > 5
+    redecide_file(labeled, labeled, rule)  # in place
+    for out in (tmp_path / f"re{suffix}", labeled):
+        if suffix == ".parquet":
+            pd.testing.assert_frame_equal(pd.read_parquet(out), pd.read_parquet(ruled))
+        else:
+            assert out.read_bytes() == ruled.read_bytes()
+    verdicts = pd.read_parquet(ruled) if suffix == ".parquet" else None
+    if verdicts is not None:
+        assert report.verdicts == verdicts["verdict"].value_counts().to_dict()
+    assert not list(tmp_path.glob("*.parts"))
+
+
+def test_redeciding_names_the_bad_cell_and_writes_nothing(source: Path, tmp_path: Path) -> None:
+    labeled = tmp_path / "labeled.csv"
+    label_file(source, labeled)
+    frame = pd.read_csv(labeled, dtype=str)
+    frame.loc[42, "project_weight"] = "lots"  # data row 43
+    frame.to_csv(tmp_path / "bad.csv", index=False)
+    out = tmp_path / "out.csv"
+    rule = roleclf.VerdictRule()
+    with pytest.raises(roleclf.DataError, match="column 'project_weight', row 43: 'lots'"):
+        redecide_file(tmp_path / "bad.csv", out, rule, chunk_bytes=300)
+    frame.drop(columns="product_weight").to_csv(tmp_path / "old.csv", index=False)
+    with pytest.raises(roleclf.DataError, match="column 'product_weight' is missing"):
+        redecide_file(tmp_path / "old.csv", out, rule)
+    with pytest.raises(roleclf.DataError, match=r"write the input's format \(csv\)"):
+        redecide_file(labeled, tmp_path / "out.jsonl", rule)
+    (tmp_path / "empty.csv").write_bytes(b"")
+    with pytest.raises(roleclf.DataError, match="empty file"):
+        redecide_file(tmp_path / "empty.csv", out, rule)
+    assert not out.exists() and not list(tmp_path.glob("*.parts"))
+
+
+def test_cli_redecide(source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labeled, out = tmp_path / "labeled.csv", tmp_path / "out.csv"
+    label_file(source, labeled)
+    high = ["--min-role-weight", "4", "--hybrid-min-share", "0.45"]
+    assert main(["redecide", str(labeled), "-o", str(out), *high]) == 0
+    expected = roleclf.label_jobs(pd.read_csv(source), rule=roleclf.VerdictRule(4, 0.45))
+    assert pd.read_csv(out)["verdict"].tolist() == expected["verdict"].tolist()
+    counts = expected["verdict"].value_counts()
+    printed = capsys.readouterr().out
+    assert "re-decided 60 postings" in printed and f"unclear {counts['unclear']}" in printed
+    assert main(["redecide", str(source), "-o", str(out)]) == 1
+    assert "column 'product_weight' is missing" in capsys.readouterr().err
 
 
 def test_an_empty_input_still_gets_its_columns(tmp_path: Path) -> None:

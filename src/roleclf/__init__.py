@@ -10,7 +10,7 @@ Examples
 from ._version import __version__
 from .api import classify, classify_many, explain, predict_proba
 from .audit import AuditReport, audit
-from .batch import label_file
+from .batch import label_file, redecide_file
 from .dataset import LABELS, load_dataset
 from .errors import DataError, ModelFileError, RoleclfError
 from .evaluation import EvaluationReport, cross_validate, evaluate
@@ -41,4 +41,5 @@ __all__ = [
     "label_jobs",
     "load_dataset",
     "predict_proba",
+    "redecide_file",
 ]

@@ -1,8 +1,9 @@
-"""`label_file`: label a file of job postings in chunks, resumably, on local processes or Dask."""
+"""Label files of job postings in chunks (resumably, locally or on Dask), or re-decide them."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -21,12 +22,12 @@ from .model import RoleClassifier
 from .readers import Chunk, detect_format, iter_chunks
 from .writers import PartWriter
 
-__all__ = ["FileReport", "label_chunk", "label_file"]
+__all__ = ["FileReport", "label_chunk", "label_file", "redecide_file"]
 
 
 @dataclass(frozen=True)
 class FileReport:
-    """What :func:`label_file` did: postings, chunks, chunks resumed, time, verdict counts."""
+    """What a file run did: postings, chunks, chunks resumed, time, verdict counts."""
 
     postings: int
     chunks: int
@@ -223,6 +224,91 @@ def label_file(
     finally:
         bar.close()
     return FileReport(total, count, skip, time.perf_counter() - started, dict(verdicts))
+
+
+def redecide_file(
+    input_path: str | Path,
+    output: str | Path,
+    rule: VerdictRule,
+    *,
+    fmt: str | None = None,
+    encoding: str = "utf-8",
+    progress: bool = False,
+    chunk_bytes: int = 4 << 20,
+    chunk_rows: int = 5000,
+) -> FileReport:
+    r"""Decide the verdicts of a file written by :func:`label_file` again, under ``rule``.
+
+    Each posting's verdict is re-decided from its ``product_weight`` and ``project_weight``
+    columns (:meth:`VerdictRule.apply`), without labeling any text: every other column and
+    every row is written back as read, in order, so the output is what :func:`label_file`
+    writes with ``rule``. The file is read in chunks, and the output is written through part
+    files renamed into place at the end; it may be the input itself.
+
+    Parameters
+    ----------
+    input_path, output : str or Path
+        The labeled file, and where to write it, in the same format (from the extensions).
+    rule : VerdictRule
+        The thresholds to decide by.
+    fmt : str, optional
+        The input's format (``csv``, ``parquet`` or ``jsonl``) when its extension does not say.
+    encoding : str
+        Of CSV and JSON Lines input.
+    progress : bool
+        Show a progress bar.
+    chunk_bytes, chunk_rows : int
+        Chunk sizes, as for :func:`label_file`.
+
+    Returns
+    -------
+    FileReport
+        Postings, chunks, time and the new verdict counts.
+
+    Raises
+    ------
+    DataError
+        The file cannot be read, or a weight column is missing or holds something other than
+        a number of 0 or more (the message names the column and the data row, from 1).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> pd.DataFrame({"product_weight": [1.2, 3.0], "project_weight": [0.0, 0.2],
+    ...               "verdict": ["unclear", "product"]}).to_csv(folder / "a.csv", index=False)
+    >>> redecide_file(folder / "a.csv", folder / "b.csv", VerdictRule(min_role_weight=1.0)).verdicts
+    {'product': 2}
+    """
+    started = time.perf_counter()
+    source = Path(input_path)
+    in_fmt = detect_format(source, fmt)
+    outputs = _outputs(output, None, in_fmt)
+    if outputs["postings"][1] != in_fmt:  # CSV cells are read as text: keep them text
+        raise DataError(f"{output}: write the input's format ({in_fmt}) when re-deciding")
+    if not source.is_file():
+        raise DataError(f"{source}: no such file")
+    bar = _progress_bar(source, in_fmt, enabled=progress)
+    writer = PartWriter(outputs, {"input": str(source.resolve()), "rule": asdict(rule)},
+                        resume=False)  # fmt: skip
+    total = count = 0
+    verdicts: Counter[str] = Counter()
+    try:
+        chunks = iter_chunks(source, in_fmt, chunk_bytes=chunk_bytes, chunk_rows=chunk_rows,
+                             encoding=encoding)  # fmt: skip
+        for count, chunk in enumerate(chunks, 1):
+            frame = chunk.frame.assign(verdict=rule.apply(chunk.frame))
+            writer.write(count - 1, {"postings": frame.reset_index(drop=True)})
+            verdicts.update(frame["verdict"])
+            total += len(frame)
+            bar.update((chunk.end - bar.n) if in_fmt != "parquet" else len(frame))
+        if count == 0:
+            raise DataError(f"{source}: empty file, with no columns")
+        writer.finish()
+    finally:
+        bar.close()
+        shutil.rmtree(writer.folder, ignore_errors=True)
+    return FileReport(total, count, 0, time.perf_counter() - started, dict(verdicts))
 
 
 def _empty_result(

@@ -12,7 +12,7 @@ from typing import Any
 from . import __version__
 from .api import explain, predict_proba
 from .audit import audit
-from .batch import label_file
+from .batch import FileReport, label_file, redecide_file
 from .dataset import LABELS, dataset_path, read_labeled_csv
 from .default import default_model
 from .errors import RoleclfError
@@ -120,19 +120,35 @@ def _cmd_label(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {
         "text_column": args.text_column, "id_column": args.id_column, "fmt": args.format,
         "statements_output": args.statements, "encoding": args.encoding, "model": args.model,
-        "rule": VerdictRule(args.min_role_weight, args.hybrid_min_share),
+        "rule": _rule(args),
     }  # fmt: skip
     progress = args.engine == "local" and not args.quiet and sys.stderr.isatty()
     report = label_file(args.input, args.output, jobs=args.jobs, resume=args.resume,
                         progress=progress, engine=args.engine, scheduler=args.scheduler,
                         **options)  # fmt: skip
+    _summary(args, "labeled", report)
+    return 0
+
+
+def _cmd_redecide(args: argparse.Namespace) -> int:
+    progress = not args.quiet and sys.stderr.isatty()
+    report = redecide_file(args.input, args.output, _rule(args), fmt=args.format,
+                           encoding=args.encoding, progress=progress)  # fmt: skip
+    _summary(args, "re-decided", report)
+    return 0
+
+
+def _rule(args: argparse.Namespace) -> VerdictRule:
+    return VerdictRule(args.min_role_weight, args.hybrid_min_share)
+
+
+def _summary(args: argparse.Namespace, done: str, report: FileReport) -> None:
     if not args.quiet:
         resumed = f", {report.resumed_chunks} chunks resumed" if report.resumed_chunks else ""
         found = ", ".join(f"{k} {report.verdicts.get(k, 0):,}" for k in VERDICTS)
-        print(f"labeled {report.postings:,} postings in {report.seconds:.1f} s "
+        print(f"{done} {report.postings:,} postings in {report.seconds:.1f} s "
               f"({report.postings_per_second:,.0f}/s{resumed}) -> {args.output}\n"
               f"verdicts (this run): {found}")  # fmt: skip
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -184,20 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     p.set_defaults(run=_cmd_audit)
 
-    p = sub.add_parser("label", parents=[model], help="label a file of job postings")
-    p.add_argument("input", metavar="INPUT", help="CSV, Parquet or JSON Lines")
-    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="one row per posting")
-    p.add_argument("--format", choices=["csv", "parquet", "jsonl"], help="the input's format")
-    p.add_argument("--text-column", default="description", help="default: description")
-    p.add_argument("--id-column", help="a column of posting ids to carry over")
-    p.add_argument("--statements", metavar="OUT", help="also write one row per statement")
-    p.add_argument("--encoding", default="utf-8", help="of CSV and JSON Lines (default utf-8)")
-    p.add_argument("--jobs", type=int, default=1, help="local processes (or Dask workers)")
-    p.add_argument("--resume", action="store_true", help="continue an interrupted run")
-    p.add_argument("--quiet", action="store_true", help="no progress bar or summary")
-    p.add_argument("--engine", choices=["local", "dask"], default="local")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler")
-    p.add_argument(
+    files = argparse.ArgumentParser(add_help=False)
+    files.add_argument("--format", choices=["csv", "parquet", "jsonl"], help="the input's format")
+    files.add_argument("--encoding", default="utf-8", help="of CSV and JSON Lines (default utf-8)")
+    files.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    rule = argparse.ArgumentParser(add_help=False)
+    rule.add_argument(
         "--min-role-weight",
         type=_bounded(math.inf),
         default=MIN_ROLE_WEIGHT,
@@ -205,14 +213,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="unclear below this weight of product and project statements "
         f"(default {MIN_ROLE_WEIGHT}; lower it for postings known to be PM roles)",
     )
-    p.add_argument(
+    rule.add_argument(
         "--hybrid-min-share",
         type=_bounded(0.5),
         default=HYBRID_MIN_SHARE,
         metavar="S",
         help=f"hybrid from this smaller share (default {HYBRID_MIN_SHARE})",
     )
+
+    p = sub.add_parser("label", parents=[model, files, rule], help="label a file of job postings")
+    p.add_argument("input", metavar="INPUT", help="CSV, Parquet or JSON Lines")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="one row per posting")
+    p.add_argument("--text-column", default="description", help="default: description")
+    p.add_argument("--id-column", help="a column of posting ids to carry over")
+    p.add_argument("--statements", metavar="OUT", help="also write one row per statement")
+    p.add_argument("--jobs", type=int, default=1, help="local processes (or Dask workers)")
+    p.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    p.add_argument("--engine", choices=["local", "dask"], default="local")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler")
     p.set_defaults(run=_cmd_label)
+
+    p = sub.add_parser(
+        "redecide",
+        parents=[files, rule],
+        help="decide the verdicts of a labeled file again under another rule, without labeling",
+    )
+    p.add_argument("input", metavar="LABELED", help="a file written by roleclf label")
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="may be LABELED")
+    p.set_defaults(run=_cmd_redecide)
     return parser
 
 
