@@ -131,7 +131,8 @@ def test_only_confident_statements_carry_weight() -> None:
     alone = roleclf.label_job_description(posting([unsure], BOILER))
     assert alone.counts["product"] == 1 and math.isnan(alone.shares["product"])
     assert alone.verdict == "unclear"
-    assert "no product or project statement of confidence 0.7+" in repr(alone)
+    floor = MIN_STATEMENT_CONFIDENCE
+    assert f"no product or project statement of confidence {floor}+" in repr(alone)
 
 
 def test_a_rule_names_what_it_cannot_apply_to() -> None:
