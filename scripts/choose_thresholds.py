@@ -1,6 +1,6 @@
 """Choose the job verdict's thresholds on our hand-written example postings.
 
-Usage: python scripts/choose_thresholds.py [--model-params JSON]
+Usage: python scripts/choose_thresholds.py [--model-params JSON] [--data CSV]
 
 Labels every statement of examples/postings.csv once, then scores every pair of
 HYBRID_MIN_SHARE (the smaller of the product and project shares from which a posting is
@@ -11,16 +11,21 @@ all postings and on each of the two example sets:
 
 - ``rich``: 120 postings with full responsibility sections, whose ``unclear`` postings are
   non-PM roles salted with PM-sounding lines (hard on purpose);
-- ``realistic``: 300 postings written to look like real ads: thin responsibilities among
-  boilerplate, lost line breaks, ordinary non-PM roles as ``unclear``.
+- ``realistic``: 445 postings written to look like real ads: thin responsibilities among
+  boilerplate, lost line breaks, ordinary non-PM roles as ``unclear``; since stop 25 also
+  ads near the boundary (product and project ads with a few lines of the other kind of
+  work, uneven hybrids, non-PM roles with a PM-sounding line or two).
 
 The rule: among the pairs within ONE_POSTING_NOISE of the best accuracy on all postings, take
 the best on the realistic set (real postings are thin), then the best on all, then on the
 product and project postings. Prints the top pairs, the accuracy along MIN_ROLE_WEIGHT at
-the chosen share per set, and the confusion matrix; the chosen values are the constants in
-roleclf/jobs.py. ``--model-params '{"C": 30, "class_weight": null}'`` scores a model trained
-with other settings instead of the default model (how a settings change would move the
-verdicts; data/README.md, model settings).
+the chosen share per set and for PM roles (intended product, project or hybrid) and non-PM
+roles apart (the trade-off a bar makes), and the confusion matrix; the chosen values are the
+constants in roleclf/jobs.py. ``--model-params '{"C": 30, "class_weight": null}'`` scores a
+model trained with other settings instead of the default model (how a settings change would
+move the verdicts; data/README.md, model settings). ``--data CSV`` trains the model on another
+data file, such as an earlier round's (``git show COMMIT:data/labeled_tasks.csv > old.csv``),
+to replay the choice with that round's model.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 import roleclf
+from roleclf.dataset import read_labeled_csv
 from roleclf.jobs import VerdictRule
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "postings.csv"
@@ -71,15 +77,18 @@ def choose(table: pd.DataFrame) -> pd.DataFrame:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model-params", type=json.loads, help="RoleClassifier settings, as JSON")
+    ap.add_argument("--data", help="train on this labeled CSV (e.g. an earlier round's data)")
     args = ap.parse_args()
     model = None
-    if args.model_params is not None:
-        data = roleclf.load_dataset()
-        model = roleclf.RoleClassifier(**args.model_params).fit(data["text"], data["label"])
+    if args.model_params is not None or args.data is not None:
+        data = roleclf.load_dataset() if args.data is None else read_labeled_csv(args.data)
+        model = roleclf.RoleClassifier(**(args.model_params or {}))
+        model.fit(data["text"], data["label"])
     postings = pd.read_csv(EXAMPLES)
     labeled = roleclf.label_jobs(postings, model=model)
     intended = postings["intended"].to_numpy()
     realistic = (postings["set"] == "realistic").to_numpy()
+    roles = intended != "unclear"
 
     def verdicts(weight: float, share: float) -> list[str]:
         return VerdictRule(min_role_weight=weight, hybrid_min_share=share).apply(labeled).tolist()
@@ -95,13 +104,19 @@ def main() -> None:
         {
             name: [
                 np.equal(verdicts(w, share), intended)[mask].mean()
-                for w in np.arange(0.5, 4.01, 0.5)
+                for w in np.arange(0.5, 4.01, 0.25)
             ]
-            for name, mask in (("all", slice(None)), ("realistic", realistic), ("rich", ~realistic))
+            for name, mask in (
+                ("all", slice(None)),
+                ("realistic", realistic),
+                ("rich", ~realistic),
+                ("PM roles", roles),
+                ("non-PM", ~roles),
+            )
         },
-        index=pd.Index(np.arange(0.5, 4.01, 0.5), name="min_role_weight"),
+        index=pd.Index(np.arange(0.5, 4.01, 0.25), name="min_role_weight"),
     )
-    print(f"\naccuracy along min_role_weight at hybrid_min_share {share}, per set")
+    print(f"\naccuracy along min_role_weight at hybrid_min_share {share}, per set and role")
     print(along.round(3).to_markdown())
     chosen = pd.Series(verdicts(best.min_role_weight, share), name="verdict")
     print(f"\nconfusion at {share} / {best.min_role_weight} (rows: intended, columns: verdict)")
