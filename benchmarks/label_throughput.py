@@ -82,7 +82,7 @@ def run(source: Path, engine: str, folder: Path) -> tuple[float, int]:
         labeled = folder / f"out-local1-{source.stem}.csv"
         if not labeled.is_file():
             raise SystemExit("engine redecide needs local1 before it in --engines")
-        task = ["redecide", str(labeled), "-o", out, "--min-role-weight", "1.0"]
+        task = ["redecide", str(labeled), "-o", out, "--min-role-fraction", "0.1"]
     else:
         task = ["label", str(source), "-o", out, *ENGINES[engine]]
     cmd = [sys.executable, "-m", "roleclf.cli", *task, "--quiet"]

@@ -4,21 +4,21 @@ Usage: python scripts/choose_thresholds.py [--model-params JSON] [--data CSV]
 
 Labels every statement of examples/postings.csv once, then scores every pair of
 HYBRID_MIN_SHARE (the smaller of the product and project shares from which a posting is
-hybrid) and MIN_ROLE_WEIGHT (below which it is unclear: the confidence-weighted count of its
-product and project statements labeled with at least MIN_STATEMENT_CONFIDENCE, which
-scripts/verdict_cv.py chooses) by how often the verdict equals the posting's intended role, on
-all postings and on each of the two example sets:
+hybrid) and MIN_ROLE_FRACTION (below which it is unclear: the confidence-weighted count of
+its product and project statements labeled with at least MIN_STATEMENT_CONFIDENCE, which
+scripts/verdict_cv.py chooses, per statement of the posting) by how often the verdict equals
+the posting's intended role, on all postings and on each of the two example sets:
 
 - ``rich``: 120 postings with full responsibility sections, whose ``unclear`` postings are
   non-PM roles salted with PM-sounding lines (hard on purpose);
-- ``realistic``: 445 postings written to look like real ads: thin responsibilities among
+- ``realistic``: 554 postings written to look like real ads: thin responsibilities among
   boilerplate, lost line breaks, ordinary non-PM roles as ``unclear``; since stop 25 also
   ads near the boundary (product and project ads with a few lines of the other kind of
   work, uneven hybrids, non-PM roles with a PM-sounding line or two).
 
 The rule: among the pairs within ONE_POSTING_NOISE of the best accuracy on all postings, take
 the best on the realistic set (real postings are thin), then the best on all, then on the
-product and project postings. Prints the top pairs, the accuracy along MIN_ROLE_WEIGHT at
+product and project postings. Prints the top pairs, the accuracy along MIN_ROLE_FRACTION at
 the chosen share per set and for PM roles (intended product, project or hybrid) and non-PM
 roles apart (the trade-off a bar makes), and the confusion matrix; the chosen values are the
 constants in roleclf/jobs.py. ``--model-params '{"C": 30, "class_weight": null}'`` scores a
@@ -43,25 +43,40 @@ from roleclf.jobs import VerdictRule
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "postings.csv"
 ONE_POSTING_NOISE = 0.01
+SHARES = np.round(np.arange(0.15, 0.46, 0.05), 2)
+BARS = {
+    "fraction": np.round(np.arange(0.02, 0.301, 0.01), 2),
+    "weight": np.arange(0.25, 4.01, 0.25),
+}
 
 
-def score_pairs(labeled: pd.DataFrame, postings: pd.DataFrame) -> pd.DataFrame:
-    """Score every pair of thresholds on labeled postings against their intended verdicts."""
+def rule_of(share: float, bar: str, value: float) -> VerdictRule:
+    """Return the rule with this share and one bar for ``unclear``: ``fraction`` or ``weight``."""
+    bars = {"min_role_fraction": 0.0, "min_role_weight": 0.0, f"min_role_{bar}": value}
+    return VerdictRule(hybrid_min_share=share, **bars)
+
+
+def score_pairs(
+    labeled: pd.DataFrame, postings: pd.DataFrame, bar: str = "fraction"
+) -> pd.DataFrame:
+    """Score every pair of thresholds on labeled postings against their intended verdicts.
+
+    ``bar="weight"`` scores the bar on the weights' sum that decided ``unclear`` before stop 25.
+    """
     intended = postings["intended"].to_numpy()
     realistic = (postings["set"] == "realistic").to_numpy()
     pm = np.isin(intended, ["product", "project"])
     rows = []
-    for share in np.arange(0.15, 0.46, 0.05):
-        for weight in np.arange(0.25, 4.01, 0.25):
-            rule = VerdictRule(min_role_weight=weight, hybrid_min_share=round(share, 2))
-            hits = rule.apply(labeled).to_numpy() == intended
+    for share in SHARES:
+        for value in BARS[bar]:
+            hits = rule_of(share, bar, value).apply(labeled).to_numpy() == intended
             rows.append(
-                (round(share, 2), weight, hits.mean(), hits[realistic].mean(),
+                (share, value, hits.mean(), hits[realistic].mean(),
                  hits[~realistic].mean(), hits[pm].mean())
             )  # fmt: skip
     return pd.DataFrame(
         rows,
-        columns=["hybrid_min_share", "min_role_weight", "accuracy", "realistic", "rich",
+        columns=["hybrid_min_share", f"min_role_{bar}", "accuracy", "realistic", "rich",
                  "accuracy_product_project"],
     )  # fmt: skip
 
@@ -90,8 +105,8 @@ def main() -> None:
     realistic = (postings["set"] == "realistic").to_numpy()
     roles = intended != "unclear"
 
-    def verdicts(weight: float, share: float) -> list[str]:
-        return VerdictRule(min_role_weight=weight, hybrid_min_share=share).apply(labeled).tolist()
+    def verdicts(fraction: float, share: float) -> list[str]:
+        return VerdictRule(0.0, share, fraction).apply(labeled).tolist()
 
     table = choose(score_pairs(labeled, postings))
     print(f"{len(postings)} example postings: {postings['intended'].value_counts().to_dict()}")
@@ -103,8 +118,7 @@ def main() -> None:
     along = pd.DataFrame(
         {
             name: [
-                np.equal(verdicts(w, share), intended)[mask].mean()
-                for w in np.arange(0.5, 4.01, 0.25)
+                np.equal(verdicts(f, share), intended)[mask].mean() for f in BARS["fraction"][::2]
             ]
             for name, mask in (
                 ("all", slice(None)),
@@ -114,12 +128,12 @@ def main() -> None:
                 ("non-PM", ~roles),
             )
         },
-        index=pd.Index(np.arange(0.5, 4.01, 0.25), name="min_role_weight"),
+        index=pd.Index(BARS["fraction"][::2], name="min_role_fraction"),
     )
-    print(f"\naccuracy along min_role_weight at hybrid_min_share {share}, per set and role")
+    print(f"\naccuracy along min_role_fraction at hybrid_min_share {share}, per set and role")
     print(along.round(3).to_markdown())
-    chosen = pd.Series(verdicts(best.min_role_weight, share), name="verdict")
-    print(f"\nconfusion at {share} / {best.min_role_weight} (rows: intended, columns: verdict)")
+    chosen = pd.Series(verdicts(best.min_role_fraction, share), name="verdict")
+    print(f"\nconfusion at {share} / {best.min_role_fraction} (rows: intended, columns: verdict)")
     print(pd.crosstab(postings["intended"], chosen))
 
 

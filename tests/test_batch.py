@@ -240,12 +240,13 @@ def test_cli_label_and_its_errors(
     assert "no such file" in capsys.readouterr().err
     assert main(["label", str(source), "-o", str(tmp_path / "no" / "dir.csv")]) == 1
     assert "does not exist" in capsys.readouterr().err
-    high = ["--min-role-weight", "4", "--hybrid-min-share", "0.45"]
+    high = ["--min-role-weight", "4", "--hybrid-min-share", "0.45", "--min-role-fraction", "0.2"]
     assert main(["label", str(source), "-o", str(tmp_path / "high.csv"), *high]) == 0
-    expected = roleclf.label_jobs(pd.read_csv(source), rule=roleclf.VerdictRule(4, 0.45))
+    expected = roleclf.label_jobs(pd.read_csv(source), rule=roleclf.VerdictRule(4, 0.45, 0.2))
     assert pd.read_csv(tmp_path / "high.csv")["verdict"].tolist() == expected["verdict"].tolist()
     for flag, value, bound in (
         ("--hybrid-min-share", "0.7", "from 0 to 0.5"),
+        ("--min-role-fraction", "1.5", "from 0 to 1.0"),
         ("--min-role-weight", "-1", "of 0 or more"),
         ("--min-role-weight", "nan", "of 0 or more"),
     ):

@@ -62,10 +62,10 @@ def label_chunk(
 
     Examples
     --------
-    >>> out = label_chunk(pd.DataFrame({"description": ["Track the budget."]}), 7,
-    ...                   "description", None, None)
+    >>> texts = pd.DataFrame({"description": ["Track the budget.", "We offer a pension."]})
+    >>> out = label_chunk(texts, 7, "description", None, None)
     >>> out["postings"][["row", "verdict"]].values.tolist()
-    [[7, 'unclear']]
+    [[7, 'project'], [8, 'unclear']]
     """
     clf = model if isinstance(model, RoleClassifier) else _load(model)
     local = frame.reset_index(drop=True)
@@ -239,11 +239,11 @@ def redecide_file(
 ) -> FileReport:
     r"""Decide the verdicts of a file written by :func:`label_file` again, under ``rule``.
 
-    Each posting's verdict is re-decided from its ``product_weight`` and ``project_weight``
-    columns (:meth:`VerdictRule.apply`), without labeling any text: every other column and
-    every row is written back as read, in order, so the output is what :func:`label_file`
-    writes with ``rule``. The file is read in chunks, and the output is written through part
-    files renamed into place at the end; it may be the input itself.
+    Each posting's verdict is re-decided from its ``product_weight``, ``project_weight`` and
+    ``n_statements`` columns (:meth:`VerdictRule.apply`), without labeling any text: every
+    other column and every row is written back as read, in order, so the output is what
+    :func:`label_file` writes with ``rule``. The file is read in chunks, and the output is
+    written through part files renamed into place at the end; it may be the input itself.
 
     Parameters
     ----------
@@ -268,16 +268,19 @@ def redecide_file(
     Raises
     ------
     DataError
-        The file cannot be read, or a weight column is missing or holds something other than
-        a number of 0 or more (the message names the column and the data row, from 1).
+        The file cannot be read, or a weight or ``n_statements`` column is missing or holds
+        something other than a number of 0 or more (the message names the column and the
+        data row, from 1).
 
     Examples
     --------
     >>> import tempfile, pathlib, pandas as pd
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> pd.DataFrame({"product_weight": [1.2, 3.0], "project_weight": [0.0, 0.2],
-    ...               "verdict": ["unclear", "product"]}).to_csv(folder / "a.csv", index=False)
-    >>> redecide_file(folder / "a.csv", folder / "b.csv", VerdictRule(min_role_weight=1.0)).verdicts
+    ...               "n_statements": [10, 12], "verdict": ["unclear", "product"]}
+    ...              ).to_csv(folder / "a.csv", index=False)
+    >>> rule = VerdictRule(min_role_fraction=0.1)
+    >>> redecide_file(folder / "a.csv", folder / "b.csv", rule).verdicts
     {'product': 2}
     """
     started = time.perf_counter()

@@ -17,7 +17,7 @@ from .dataset import LABELS, dataset_path, read_labeled_csv
 from .default import default_model
 from .errors import RoleclfError
 from .evaluation import cross_validate, evaluate
-from .jobs import HYBRID_MIN_SHARE, MIN_ROLE_WEIGHT, VERDICTS, VerdictRule
+from .jobs import HYBRID_MIN_SHARE, MIN_ROLE_FRACTION, MIN_ROLE_WEIGHT, VERDICTS, VerdictRule
 from .model import RoleClassifier
 
 
@@ -139,7 +139,7 @@ def _cmd_redecide(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> VerdictRule:
-    return VerdictRule(args.min_role_weight, args.hybrid_min_share)
+    return VerdictRule(args.min_role_weight, args.hybrid_min_share, args.min_role_fraction)
 
 
 def _summary(args: argparse.Namespace, done: str, report: FileReport) -> None:
@@ -206,12 +206,20 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     rule = argparse.ArgumentParser(add_help=False)
     rule.add_argument(
+        "--min-role-fraction",
+        type=_bounded(1.0),
+        default=MIN_ROLE_FRACTION,
+        metavar="F",
+        help="unclear below this weight of product and project statements per statement "
+        f"(default {MIN_ROLE_FRACTION}; lower it for postings known to be PM roles)",
+    )
+    rule.add_argument(
         "--min-role-weight",
         type=_bounded(math.inf),
         default=MIN_ROLE_WEIGHT,
         metavar="W",
         help="unclear below this weight of product and project statements "
-        f"(default {MIN_ROLE_WEIGHT}; lower it for postings known to be PM roles)",
+        f"(default {MIN_ROLE_WEIGHT}: none)",
     )
     rule.add_argument(
         "--hybrid-min-share",
