@@ -106,7 +106,7 @@ def main() -> None:
     roles = intended != "unclear"
 
     def verdicts(fraction: float, share: float) -> list[str]:
-        return VerdictRule(0.0, share, fraction).apply(labeled).tolist()
+        return rule_of(share, "fraction", fraction).apply(labeled).tolist()
 
     table = choose(score_pairs(labeled, postings))
     print(f"{len(postings)} example postings: {postings['intended'].value_counts().to_dict()}")
